@@ -1,0 +1,80 @@
+"""Apiary: an interest-based professional social network."""
+
+from __future__ import annotations
+
+from flask import Flask, has_request_context, request
+from flask_babel import gettext
+
+from config import Config, config_for
+
+
+def create_app(config: type[Config] | str | None = None, **overrides) -> Flask:
+    """Build the app: configure, bind extensions, register blueprints and handlers.
+
+    Wiring only: nothing is written, migrated or fetched here.
+    """
+    config_class = config if isinstance(config, type) else config_for(config)
+    config_class.check()
+    app = Flask(__name__, instance_path=str(config_class.INSTANCE_DIR))
+    app.config.from_object(config_class)
+    app.config.update(overrides)
+
+    _init_extensions(app)
+    _register_blueprints(app)
+
+    from app import cli, errors, security, templating
+
+    errors.init_app(app)
+    security.init_app(app)
+    templating.init_app(app)
+    cli.init_app(app)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from app.db import configure_engine
+    from app.extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
+
+    db.init_app(app)
+    with app.app_context():
+        configure_engine(db.engine)
+    migrate.init_app(app, db, render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=_select_locale)
+    socketio.init_app(
+        app,
+        async_mode=app.config["SOCKETIO_ASYNC_MODE"],
+        message_queue=app.config["REDIS_URL"],
+    )
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+    login_manager.localize_callback = gettext
+    login_manager.session_protection = "basic"
+
+    @login_manager.user_loader
+    def load_bee(bee_id: str):
+        from app.profiles.models import Bee
+
+        return db.session.get(Bee, int(bee_id)) if bee_id.isdigit() else None
+
+
+def _select_locale() -> str:
+    """The interface language (English only until the catalogues arrive)."""
+    supported = ["en"]
+    if not has_request_context():
+        return "en"
+    return request.accept_languages.best_match(supported) or "en"
+
+
+def _register_blueprints(app: Flask) -> None:
+    from app import health
+    from app.auth.routes import bp as auth_bp
+    from app.hives.routes import bp as hives_bp
+    from app.posts.routes import bp as posts_bp
+    from app.profiles.routes import bp as profiles_bp
+
+    for blueprint in (health.bp, auth_bp, hives_bp, posts_bp, profiles_bp):
+        app.register_blueprint(blueprint)

@@ -1,0 +1,30 @@
+"""Sign-up and log-in forms: they parse input; the services own the rules."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, StringField, SubmitField
+
+
+class SignUpForm(FlaskForm):
+    """Email, handle, display name and password."""
+
+    email = EmailField(_l("Email"))
+    handle = StringField(_l("Handle"), description=_l("3–30 characters: a–z, 0–9 and _"))
+    display_name = StringField(_l("Display name"))
+    password = PasswordField(_l("Password"), description=_l("At least 12 characters"))
+    submit = SubmitField(_l("Create account"))
+
+
+class LogInForm(FlaskForm):
+    """Email or handle, password, and "remember me"."""
+
+    login = StringField(_l("Email or handle"))
+    password = PasswordField(_l("Password"))
+    remember = BooleanField(_l("Remember me"))
+    submit = SubmitField(_l("Log in"))
+
+
+class LogOutForm(FlaskForm):
+    """An empty form: logging out is a POST with a CSRF token."""
+
+    submit = SubmitField(_l("Log out"))

@@ -1,0 +1,74 @@
+"""Sign up, log in, log out."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from app.auth import services
+from app.auth.forms import LogInForm, SignUpForm
+from app.errors import ValidationError
+from app.extensions import limiter
+from app.forms import attach_error
+from app.security import is_safe_next
+
+bp = Blueprint("auth", __name__)
+
+
+def _login_limit() -> str:
+    from flask import current_app
+
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@bp.route("/signup", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def signup():
+    """Create an account and log straight in."""
+    if current_user.is_authenticated:
+        return redirect(url_for("posts.home"))
+    form = SignUpForm()
+    if form.validate_on_submit():
+        try:
+            bee = services.register(
+                form.email.data, form.handle.data, form.display_name.data, form.password.data
+            )
+        except ValidationError as error:
+            attach_error(form, error)
+        else:
+            login_user(bee)
+            flash(
+                _("Welcome to Apiary, %(name)s! Join a few hives to fill your feed.", name=bee.display_name),
+                "success",
+            )
+            return redirect(url_for("hives.index"))
+    status = 422 if form.is_submitted() else 200
+    return render_template("auth/signup.html", form=form), status
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def login():
+    """Log in with email or handle; ``next`` may only be a same-site path."""
+    next_url = request.args.get("next")
+    if current_user.is_authenticated:
+        return redirect(next_url if is_safe_next(next_url) else url_for("posts.home"))
+    form = LogInForm()
+    if form.validate_on_submit():
+        bee = services.authenticate(form.login.data, form.password.data)
+        if bee is not None:
+            login_user(bee, remember=form.remember.data)
+            return redirect(next_url if is_safe_next(next_url) else url_for("posts.home"))
+        form.form_errors.append(_("That email or handle and password do not match."))
+    status = 422 if form.is_submitted() else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    """Log out (a POST, so a link on another site cannot do it)."""
+    logout_user()
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("posts.home"))

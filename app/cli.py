@@ -1,0 +1,36 @@
+"""Command-line tools: ``flask demo load``."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+
+demo_cli = AppGroup("demo", help="The demo network.")
+
+
+@demo_cli.command("load")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database already has bees.")
+def load_demo(if_empty: bool) -> None:
+    """Load the demo network (48 bees, 12 hives, 420 posts)."""
+    from app.demo import loader
+
+    if loader.is_loaded():
+        if if_empty:
+            click.echo("The database already has bees; keeping them.")
+            _print_login(loader)
+            return
+        raise click.ClickException("The database already has bees; refusing to load the demo twice.")
+    click.echo("Loading the demo network…")
+    made = loader.load()
+    click.echo(", ".join(f"{count} {name}" for name, count in made.items()))
+    _print_login(loader)
+
+
+def _print_login(loader) -> None:
+    click.echo(f"Demo login: handle '{loader.DEMO_HANDLE}', password '{loader.DEMO_PASSWORD}'")
+
+
+def init_app(app: Flask) -> None:
+    """Register the commands."""
+    app.cli.add_command(demo_cli)

@@ -1,0 +1,95 @@
+"""Provable reach: how many bees a post is delivered to, kept exact on every change.
+
+The rule
+--------
+A post's audience is every bee who follows its author, together with every
+active member of each hive it was posted to, counted once, the author excluded.
+Home feeds are built from the current follow graph and memberships, so the
+audience is exactly the set of bees whose home feed holds the post, and
+``Post.delivered_count`` is its size *now*:
+
+* following a bee, or joining a hive, brings that bee's (or that hive's) earlier
+  posts into my feed, so each of those posts counts me from then on;
+* unfollowing or leaving takes a post out of my feed only if no other path
+  (another followed author, another hive of the post) still reaches me, and the
+  count drops exactly then;
+* deleted posts leave every feed and their count is no longer shown.
+
+Counts are kept in the same transaction as the change that moves them, so a
+reader never sees a feed and a count that disagree. The tests compare every
+count with a brute-force recount over random graphs.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import exists, func, select, union, update
+from sqlalchemy.orm import aliased
+
+from app.extensions import db
+from app.hives.models import Membership, MembershipState
+from app.posts.models import Post, PostHive, PostState
+from app.profiles.models import Follow
+
+
+def audience_size(author_id: int, hive_ids: list[int]) -> int:
+    """Count the distinct bees reached by a post of ``author_id`` to ``hive_ids``."""
+    followers = select(Follow.follower_id.label("bee_id")).where(Follow.followee_id == author_id)
+    if not hive_ids:
+        return db.session.scalar(select(func.count()).select_from(followers.subquery())) or 0
+    members = select(Membership.bee_id).where(
+        Membership.hive_id.in_(hive_ids),
+        Membership.state == MembershipState.ACTIVE,
+        Membership.bee_id != author_id,
+    )
+    audience = union(followers, members).subquery()
+    return db.session.scalar(select(func.count()).select_from(audience)) or 0
+
+
+def _reaches_through_hive(bee_id: int, *, except_hive_id: int | None = None):
+    """EXISTS: the post being updated is in a hive ``bee_id`` is an active member of."""
+    post_hive = aliased(PostHive)
+    query = (
+        select(post_hive.post_id)
+        .join(Membership, Membership.hive_id == post_hive.hive_id)
+        .where(
+            post_hive.post_id == Post.id,
+            Membership.bee_id == bee_id,
+            Membership.state == MembershipState.ACTIVE,
+        )
+    )
+    if except_hive_id is not None:
+        query = query.where(post_hive.hive_id != except_hive_id)
+    return exists(query)
+
+
+def follow_changed(follower_id: int, followee_id: int, delta: int) -> None:
+    """Adjust the followee's posts that the follower reaches only through the follow."""
+    db.session.execute(
+        update(Post)
+        .where(
+            Post.author_id == followee_id,
+            Post.state.in_(PostState.VISIBLE),
+            ~_reaches_through_hive(follower_id),
+        )
+        .values(delivered_count=Post.delivered_count + delta)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def membership_changed(bee_id: int, hive_id: int, delta: int) -> None:
+    """Adjust the hive's posts that the bee reaches only through this membership."""
+    follows_author = exists(
+        select(Follow.follower_id).where(Follow.follower_id == bee_id, Follow.followee_id == Post.author_id)
+    )
+    db.session.execute(
+        update(Post)
+        .where(
+            Post.id.in_(select(PostHive.post_id).where(PostHive.hive_id == hive_id)),
+            Post.author_id != bee_id,
+            Post.state.in_(PostState.VISIBLE),
+            ~follows_author,
+            ~_reaches_through_hive(bee_id, except_hive_id=hive_id),
+        )
+        .values(delivered_count=Post.delivered_count + delta)
+        .execution_options(synchronize_session=False)
+    )

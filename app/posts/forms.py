@@ -1,0 +1,42 @@
+"""Composer and editor forms."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.widgets import CheckboxInput, ListWidget
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several choices as check boxes; unknown values are left to the service to refuse."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class PostForm(FlaskForm):
+    """Honey or buzz, its text, and the hives it goes to."""
+
+    kind = RadioField(
+        _l("Kind"),
+        choices=[
+            SelectChoice("buzz", _l("Buzz — a short post")),
+            SelectChoice("honey", _l("Honey — an article with a title")),
+        ],
+        default="buzz",
+        validate_choice=False,
+    )
+    title = StringField(_l("Title"), description=_l("Honey only"))
+    body = TextAreaField(
+        _l("Text"), description=_l("Markdown: **bold**, *italics*, lists, tables, ```code```")
+    )
+    hives = CheckboxesField(_l("Also post to these hives"), coerce=int, validate_choice=False)
+    submit = SubmitField(_l("Publish"))
+
+
+class EditPostForm(FlaskForm):
+    """The text (and a honey's title) of an existing post."""
+
+    title = StringField(_l("Title"))
+    body = TextAreaField(_l("Text"))
+    submit = SubmitField(_l("Save changes"))

@@ -1,0 +1,107 @@
+"""Honey and buzz, the hives they are posted to, and the post lifecycle."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import ClassVar
+
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+from app.hives.models import Hive
+from app.profiles.models import Bee, utcnow
+
+TITLE_MAX = 200
+SLUG_MAX = 80
+BUZZ_MAX = 3_000
+HONEY_MAX = 100_000
+POST_HIVES_MAX = 10
+
+
+class Kind:
+    """The two kinds of post."""
+
+    HONEY = "honey"
+    BUZZ = "buzz"
+    ALL = (HONEY, BUZZ)
+
+
+class PostState:
+    """A post's lifecycle; the allowed moves are in ``TRANSITIONS``."""
+
+    PUBLISHED = "published"
+    EDITED = "edited"
+    DELETED = "deleted"
+    VISIBLE = (PUBLISHED, EDITED)
+
+    TRANSITIONS: ClassVar[dict[str | None, set[str]]] = {
+        PUBLISHED: {EDITED, DELETED},
+        EDITED: {EDITED, DELETED},
+        DELETED: set(),
+    }
+
+    @classmethod
+    def can_move(cls, current: str, target: str) -> bool:
+        """True when a post may go from ``current`` to ``target``."""
+        return target in cls.TRANSITIONS.get(current, set())
+
+
+class Post(db.Model):
+    """A honey (titled article with its own URL) or a buzz (short post).
+
+    ``id`` grows with time, so it is the feed order and the pagination key.
+    ``delivered_count`` is the number of bees whose home feed holds the post;
+    see ``app/posts/delivery.py`` for the rule and how it is kept exact.
+    """
+
+    __tablename__ = "posts"
+    __table_args__ = (
+        UniqueConstraint("author_id", "slug", name="uq_posts_author_slug"),
+        Index("ix_posts_author_id_id", "author_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(8))
+    title: Mapped[str | None] = mapped_column(String(TITLE_MAX))
+    slug: Mapped[str | None] = mapped_column(String(SLUG_MAX))
+    body_source: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16), default=PostState.PUBLISHED)
+    delivered_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    author: Mapped[Bee] = relationship(lazy="joined", innerjoin=True)
+    hives: Mapped[list[Hive]] = relationship(
+        secondary="post_hives", order_by="Hive.name", lazy="selectin", viewonly=True
+    )
+
+    @property
+    def is_honey(self) -> bool:
+        """True for a long-form article."""
+        return self.kind == Kind.HONEY
+
+    @property
+    def is_edited(self) -> bool:
+        """True once the author has changed the post after publishing."""
+        return self.state == PostState.EDITED
+
+    @property
+    def is_visible(self) -> bool:
+        """True unless the post was deleted."""
+        return self.state in PostState.VISIBLE
+
+    def __repr__(self) -> str:
+        return f"<Post {self.id} {self.kind}>"
+
+
+class PostHive(db.Model):
+    """A post published to a hive."""
+
+    __tablename__ = "post_hives"
+    __table_args__ = (Index("ix_post_hives_hive_post", "hive_id", "post_id"),)
+
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True)
+    hive_id: Mapped[int] = mapped_column(ForeignKey("hives.id", ondelete="CASCADE"), primary_key=True)

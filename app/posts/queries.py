@@ -1,0 +1,127 @@
+"""Feeds: strictly newest first, every post exactly once, paged by keyset cursor.
+
+A feed page is the ids of the next ``limit`` posts older than the cursor (post
+ids grow with time), then those posts. There is no OFFSET and no COUNT on this
+path, and nothing is ranked, filtered, sampled or capped: "Older posts" walks
+back to a feed's very first post.
+
+The home feed is built on read from the bee's current follows and hives, so a
+follow or join shows the earlier posts at once and an unfollow or leave takes
+out exactly what no other path reaches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import Select, or_, select, union
+from sqlalchemy.orm import selectinload
+
+from app.errors import ValidationError
+from app.extensions import db
+from app.hives.models import active_hive_ids
+from app.posts.models import Post, PostHive, PostState
+from app.profiles.models import followees_of
+
+MAX_CURSOR = 2**63 - 1
+
+
+@dataclass(frozen=True)
+class FeedPage:
+    """One page of a feed and the cursor of the next (older) page, if any."""
+
+    posts: list[Post]
+    next_cursor: int | None
+
+
+def parse_cursor(raw: str | None) -> int | None:
+    """Turn ``?before=`` into a post id; raise :class:`ValidationError` if malformed."""
+    if raw in (None, ""):
+        return None
+    if not raw.isascii() or not raw.isdigit() or not 0 < int(raw) <= MAX_CURSOR:
+        raise ValidationError("before", _("That page link is malformed."))
+    return int(raw)
+
+
+def _older(query: Select, column, before: int | None, limit: int) -> Select:
+    if before is not None:
+        query = query.where(column < before)
+    return query.order_by(column.desc()).limit(limit)
+
+
+def _visible():
+    return Post.state.in_(PostState.VISIBLE)
+
+
+def home_feed_ids(bee_id: int, before: int | None, limit: int) -> list[int]:
+    """Ids of posts by me or bees I follow, or in my hives, newest first."""
+    by_people = _older(
+        select(Post.id.label("id")).where(
+            or_(Post.author_id == bee_id, Post.author_id.in_(followees_of(bee_id))), _visible()
+        ),
+        Post.id,
+        before,
+        limit,
+    ).subquery()
+    # DISTINCT before LIMIT: a post sent to two of my hives must fill one slot, not two.
+    by_hives = _older(
+        select(PostHive.post_id.label("id"))
+        .distinct()
+        .join(Post, Post.id == PostHive.post_id)
+        .where(PostHive.hive_id.in_(active_hive_ids(bee_id)), _visible()),
+        PostHive.post_id,
+        before,
+        limit,
+    ).subquery()
+    merged = union(select(by_people.c.id), select(by_hives.c.id)).subquery()
+    return list(db.session.scalars(select(merged.c.id).order_by(merged.c.id.desc()).limit(limit)))
+
+
+def hive_feed_ids(hive_id: int, before: int | None, limit: int) -> list[int]:
+    """Ids of the posts in one hive, newest first."""
+    query = (
+        select(PostHive.post_id)
+        .join(Post, Post.id == PostHive.post_id)
+        .where(PostHive.hive_id == hive_id, _visible())
+    )
+    return list(db.session.scalars(_older(query, PostHive.post_id, before, limit)))
+
+
+def profile_feed_ids(author_id: int, before: int | None, limit: int) -> list[int]:
+    """Ids of one bee's posts, newest first."""
+    query = select(Post.id).where(Post.author_id == author_id, _visible())
+    return list(db.session.scalars(_older(query, Post.id, before, limit)))
+
+
+def load_posts(ids: list[int]) -> list[Post]:
+    """The posts with these ids, authors and hives loaded, in the order given."""
+    if not ids:
+        return []
+    posts = db.session.scalars(
+        select(Post).where(Post.id.in_(ids)).options(selectinload(Post.hives))
+    ).unique()
+    by_id = {post.id: post for post in posts}
+    return [by_id[post_id] for post_id in ids if post_id in by_id]
+
+
+def page(ids_for, *, before: int | None, limit: int) -> FeedPage:
+    """Fetch one page with ``ids_for(before, limit)``, looking one post ahead."""
+    ids = ids_for(before, limit + 1)
+    next_cursor = ids[limit - 1] if len(ids) > limit else None
+    return FeedPage(posts=load_posts(ids[:limit]), next_cursor=next_cursor)
+
+
+def home_feed(bee_id: int, before: int | None = None, limit: int = 20) -> FeedPage:
+    """One page of a bee's home feed."""
+    return page(lambda b, n: home_feed_ids(bee_id, b, n), before=before, limit=limit)
+
+
+def hive_feed(hive_id: int, before: int | None = None, limit: int = 20) -> FeedPage:
+    """One page of a hive's feed."""
+    return page(lambda b, n: hive_feed_ids(hive_id, b, n), before=before, limit=limit)
+
+
+def profile_feed(author_id: int, before: int | None = None, limit: int = 20) -> FeedPage:
+    """One page of a bee's own posts."""
+    return page(lambda b, n: profile_feed_ids(author_id, b, n), before=before, limit=limit)

@@ -1,0 +1,131 @@
+"""The home feed, the composer, post pages, editing and deleting."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
+
+from app import policy
+from app.errors import ValidationError
+from app.forms import attach_error
+from app.posts import queries, services
+from app.posts.forms import EditPostForm, PostForm
+from app.posts.models import Post
+from app.profiles.forms import ActionForm
+from app.profiles.queries import hives_of
+from app.profiles.services import bee_by_handle
+
+bp = Blueprint("posts", __name__)
+
+
+def _composer(hive_preselect: int | None = None) -> PostForm:
+    form = PostForm()
+    form.hives.choices = [SelectChoice(hive.id, hive.name) for hive in hives_of(current_user.id)]
+    if hive_preselect and not form.is_submitted():
+        form.hives.data = [hive_preselect]
+    return form
+
+
+def post_url(post: Post) -> str:
+    """A post's canonical URL: ``/@handle/<slug>`` for honey, ``/posts/<id>`` for buzz."""
+    if post.is_honey:
+        return url_for("posts.honey", handle=post.author.handle, slug=post.slug)
+    return url_for("posts.show", post_id=post.id)
+
+
+@bp.app_context_processor
+def _post_helpers():
+    return {"post_url": post_url, "can_change_post": policy.can_change_post}
+
+
+@bp.get("/")
+def home():
+    """My home feed: everyone I follow, every hive I am in, and my own posts."""
+    if not current_user.is_authenticated:
+        return render_template("posts/welcome.html")
+    feed = queries.home_feed(
+        current_user.id,
+        queries.parse_cursor(request.args.get("before")),
+        current_app.config["FEED_PAGE_SIZE"],
+    )
+    return render_template("posts/home.html", feed=feed, form=_composer())
+
+
+@bp.route("/write", methods=["GET", "POST"])
+@login_required
+def write():
+    """Compose honey or buzz for my followers and chosen hives."""
+    form = _composer(request.args.get("hive", type=int))
+    if request.args.get("kind") == "honey" and not form.is_submitted():
+        form.kind.data = "honey"
+    if form.validate_on_submit():
+        try:
+            post = services.publish_post(
+                current_user, form.kind.data, form.body.data, form.title.data, form.hives.data or []
+            )
+        except ValidationError as error:
+            attach_error(form, error)
+        else:
+            flash(
+                ngettext(
+                    "Published. Delivered to %(num)d bee.",
+                    "Published. Delivered to %(num)d bees.",
+                    post.delivered_count,
+                ),
+                "success",
+            )
+            return redirect(post_url(post) if post.is_honey else url_for("posts.home"))
+    status = 422 if form.is_submitted() else 200
+    return render_template("posts/write.html", form=form), status
+
+
+@bp.get("/posts/<int:post_id>")
+def show(post_id: int):
+    """A buzz's own page (honey redirects to its article URL)."""
+    post = services.visible_post(post_id)
+    if post.is_honey:
+        return redirect(post_url(post), code=301)
+    return render_template("posts/show.html", post=post)
+
+
+@bp.get("/@<handle>/<slug>")
+def honey(handle: str, slug: str):
+    """A honey article at its own URL."""
+    post = services.honey_by_slug(bee_by_handle(handle), slug)
+    return render_template("posts/show.html", post=post)
+
+
+@bp.route("/posts/<int:post_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(post_id: int):
+    """Edit my own post; an "edited" mark shows afterwards."""
+    post = services.visible_post(post_id)
+    policy.require(policy.can_change_post(current_user, post), _("You can only edit your own posts."))
+    form = EditPostForm(data={"title": post.title, "body": post.body_source})
+    if form.validate_on_submit():
+        try:
+            post = services.edit_post(current_user, post, form.body.data, form.title.data)
+        except ValidationError as error:
+            attach_error(form, error)
+        else:
+            flash(_("Your changes are saved."), "success")
+            return redirect(post_url(post))
+    status = 422 if form.is_submitted() else 200
+    return render_template("posts/edit.html", form=form, post=post), status
+
+
+@bp.route("/posts/<int:post_id>/delete", methods=["GET", "POST"])
+@login_required
+def delete(post_id: int):
+    """Ask for confirmation, then delete my own post from every feed."""
+    post = services.visible_post(post_id)
+    policy.require(policy.can_change_post(current_user, post), _("You can only delete your own posts."))
+    form = ActionForm()
+    if form.validate_on_submit():
+        services.delete_post(current_user, post)
+        flash(_("Your post was deleted."), "info")
+        return redirect(url_for("profiles.profile", handle=current_user.handle))
+    return render_template("posts/delete.html", post=post, form=form)

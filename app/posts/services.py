@@ -1,0 +1,159 @@
+"""Publishing, editing and deleting honey and buzz."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app import policy
+from app.db import lock_rows, write_transaction
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.hives.models import Hive
+from app.hives.services import membership_of
+from app.markup import render_markdown
+from app.posts import delivery
+from app.posts.models import (
+    BUZZ_MAX,
+    HONEY_MAX,
+    POST_HIVES_MAX,
+    SLUG_MAX,
+    TITLE_MAX,
+    Kind,
+    Post,
+    PostHive,
+    PostState,
+)
+from app.profiles.models import Bee, utcnow
+from app.text import slugify, squash
+
+# Honey slugs share /@handle/<slug> with these profile pages.
+RESERVED_SLUGS = frozenset({"followers", "following", "follow", "unfollow", "posts", "edit"})
+
+
+def _check_content(kind: str, title: str | None, body: str) -> tuple[str | None, str]:
+    if kind not in Kind.ALL:
+        raise ValidationError("kind", _("Choose honey or buzz."))
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError("body", _("Write something first."))
+    limit = HONEY_MAX if kind == Kind.HONEY else BUZZ_MAX
+    if len(body) > limit:
+        raise ValidationError(
+            "body",
+            _("This is %(length)d characters long; the limit is %(limit)d.", length=len(body), limit=limit),
+        )
+    if kind == Kind.BUZZ:
+        return None, body
+    title = squash(title)
+    if not title:
+        raise ValidationError("title", _("Honey needs a title."))
+    if len(title) > TITLE_MAX:
+        raise ValidationError("title", _("Keep the title under %(count)d characters.", count=TITLE_MAX))
+    return title, body
+
+
+def _unique_slug(author_id: int, title: str) -> str:
+    base = slugify(title, SLUG_MAX - 6) or "honey"
+    if base.isdigit() or base in RESERVED_SLUGS:
+        base = f"{base}-honey"
+    taken = set(
+        db.session.scalars(select(Post.slug).where(Post.author_id == author_id, Post.slug.like(f"{base}%")))
+    )
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def _target_hives(author: Bee, hive_ids: list[int]) -> list[Hive]:
+    unique_ids = sorted(set(hive_ids))
+    if len(unique_ids) > POST_HIVES_MAX:
+        raise ValidationError("hives", _("Post to at most %(count)d hives.", count=POST_HIVES_MAX))
+    hives = list(db.session.scalars(select(Hive).where(Hive.id.in_(unique_ids))))
+    if len(hives) != len(unique_ids):
+        raise ValidationError("hives", _("One of those hives does not exist."))
+    for hive in hives:
+        policy.require(
+            policy.can_post_to_hive(membership_of(author.id, hive.id)),
+            _("You can only post to hives you belong to."),
+        )
+    return hives
+
+
+def publish_post(
+    author: Bee, kind: str, body: str, title: str | None = None, hive_ids: list[int] = ()
+) -> Post:
+    """Publish honey or buzz to the author's followers and to ``hive_ids``.
+
+    The post reaches every follower and every member of each hive at once; its
+    ``delivered_count`` is that audience, counted in the same transaction.
+    """
+    title, body = _check_content(kind, title, body)
+    body_html = render_markdown(body)
+    with write_transaction():
+        lock_rows(Bee, [author.id])
+        hives = _target_hives(author, list(hive_ids))
+        lock_rows(Hive, [hive.id for hive in hives])
+        post = Post(
+            author_id=author.id,
+            kind=kind,
+            title=title,
+            slug=_unique_slug(author.id, title) if kind == Kind.HONEY else None,
+            body_source=body,
+            body_html=body_html,
+            state=PostState.PUBLISHED,
+            delivered_count=delivery.audience_size(author.id, [hive.id for hive in hives]),
+        )
+        db.session.add(post)
+        db.session.flush()
+        db.session.add_all(PostHive(post_id=post.id, hive_id=hive.id) for hive in hives)
+    return post
+
+
+def edit_post(editor: Bee, post: Post, body: str, title: str | None = None) -> Post:
+    """Change a post's text; the URL, audience and time stay, an "edited" mark appears."""
+    title, body = _check_content(post.kind, title, body)
+    body_html = render_markdown(body)
+    with write_transaction():
+        post = db.session.merge(post)
+        if not PostState.can_move(post.state, PostState.EDITED):
+            raise NotFound(_("That post no longer exists."))
+        policy.require(policy.can_change_post(editor, post), _("You can only edit your own posts."))
+        post.title, post.body_source, post.body_html = title, body, body_html
+        post.state = PostState.EDITED
+        post.edited_at = utcnow()
+    return post
+
+
+def delete_post(actor: Bee, post: Post) -> None:
+    """Delete one's own post: it leaves every feed and its text is erased."""
+    with write_transaction():
+        post = db.session.merge(post)
+        if not PostState.can_move(post.state, PostState.DELETED):
+            raise NotFound(_("That post no longer exists."))
+        policy.require(policy.can_change_post(actor, post), _("You can only delete your own posts."))
+        post.state = PostState.DELETED
+        post.title = None
+        post.body_source = ""
+        post.body_html = ""
+        post.edited_at = utcnow()
+
+
+def visible_post(post_id: int) -> Post:
+    """Return a visible post or raise :class:`NotFound`."""
+    post = db.session.get(Post, post_id)
+    if post is None or not post.is_visible:
+        raise NotFound(_("That post does not exist or was deleted."))
+    return post
+
+
+def honey_by_slug(author: Bee, slug: str) -> Post:
+    """Return an author's visible honey by slug or raise :class:`NotFound`."""
+    post = db.session.scalar(
+        select(Post).where(Post.author_id == author.id, Post.slug == slug, Post.kind == Kind.HONEY)
+    )
+    if post is None or not post.is_visible:
+        raise NotFound(_("That article does not exist or was deleted."))
+    return post

@@ -1,0 +1,79 @@
+"""Bees (members) and the follow graph."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from flask_login import UserMixin
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String, func, select
+from sqlalchemy.orm import Mapped, mapped_column
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from app.extensions import db
+
+HANDLE_PATTERN = re.compile(r"[a-z0-9_]{3,30}")
+DISPLAY_NAME_MAX = 50
+HEADLINE_MAX = 120
+EMAIL_MAX = 254
+PASSWORD_MIN = 12
+PASSWORD_MAX = 1024
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware UTC."""
+    return datetime.now(UTC)
+
+
+class Bee(UserMixin, db.Model):
+    """A member of Apiary. The handle is stored lower-case and unique."""
+
+    __tablename__ = "bees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    handle: Mapped[str] = mapped_column(String(30), unique=True)
+    email: Mapped[str] = mapped_column(String(EMAIL_MAX), unique=True)
+    display_name: Mapped[str] = mapped_column(String(DISPLAY_NAME_MAX))
+    headline: Mapped[str] = mapped_column(String(HEADLINE_MAX), default="")
+    password_hash: Mapped[str] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    def set_password(self, password: str) -> None:
+        """Store a strong (scrypt) hash of ``password``; never the password."""
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        """True when ``password`` matches the stored hash."""
+        return check_password_hash(self.password_hash, password)
+
+    def __repr__(self) -> str:
+        return f"<Bee @{self.handle}>"
+
+
+class Follow(db.Model):
+    """``follower`` follows ``followee``; a bee never follows itself."""
+
+    __tablename__ = "follows"
+    __table_args__ = (
+        CheckConstraint("follower_id <> followee_id", name="not_self"),
+        Index("ix_follows_followee_follower", "followee_id", "follower_id"),
+    )
+
+    follower_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"), primary_key=True)
+    followee_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def followers_of(bee_id: int):
+    """Select the ids of the bees that follow ``bee_id``."""
+    return select(Follow.follower_id).where(Follow.followee_id == bee_id)
+
+
+def followees_of(bee_id: int):
+    """Select the ids of the bees that ``bee_id`` follows."""
+    return select(Follow.followee_id).where(Follow.follower_id == bee_id)
+
+
+def count_of(query) -> int:
+    """Count the rows of a select (for profile pages, never feeds)."""
+    return db.session.scalar(select(func.count()).select_from(query.subquery())) or 0

@@ -1,0 +1,54 @@
+"""What a profile page shows: counts, lists of bees, a bee's hives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app.errors import ValidationError
+from app.extensions import db
+from app.hives.models import Hive, active_hive_ids
+from app.profiles.models import Bee, count_of, followees_of, followers_of
+
+PEOPLE_PAGE_SIZE = 30
+
+
+@dataclass(frozen=True)
+class PeoplePage:
+    """A page of bees ordered by handle, and the handle to continue after."""
+
+    bees: list[Bee]
+    next_after: str | None
+
+
+def follow_counts(bee_id: int) -> tuple[int, int]:
+    """(followers, following) for a profile page."""
+    return count_of(followers_of(bee_id)), count_of(followees_of(bee_id))
+
+
+def hives_of(bee_id: int) -> list[Hive]:
+    """The hives a bee is an active member of, by name."""
+    return list(
+        db.session.scalars(select(Hive).where(Hive.id.in_(active_hive_ids(bee_id))).order_by(Hive.name_key))
+    )
+
+
+def parse_after(raw: str | None) -> str | None:
+    """Validate an ``?after=<handle>`` cursor."""
+    if raw in (None, ""):
+        return None
+    if len(raw) > 30:
+        raise ValidationError("after", _("That page link is malformed."))
+    return raw
+
+
+def people_page(ids_query, after: str | None, limit: int = PEOPLE_PAGE_SIZE) -> PeoplePage:
+    """Bees whose id is in ``ids_query``, by handle, after the cursor."""
+    query = select(Bee).where(Bee.id.in_(ids_query))
+    if after:
+        query = query.where(Bee.handle > after)
+    bees = list(db.session.scalars(query.order_by(Bee.handle).limit(limit + 1)))
+    next_after = bees[limit - 1].handle if len(bees) > limit else None
+    return PeoplePage(bees=bees[:limit], next_after=next_after)

@@ -1,0 +1,90 @@
+"""Profile pages, followers and following, follow buttons, profile settings."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from app.errors import ValidationError
+from app.forms import attach_error
+from app.posts import queries as feeds
+from app.profiles import queries, services
+from app.profiles.forms import ActionForm, ProfileForm
+from app.profiles.models import followees_of, followers_of
+
+bp = Blueprint("profiles", __name__)
+
+
+@bp.get("/@<handle>")
+def profile(handle: str):
+    """The whole person: name, headline, hives, counts and posts."""
+    bee = services.bee_by_handle(handle)
+    feed = feeds.profile_feed(
+        bee.id, feeds.parse_cursor(request.args.get("before")), current_app.config["FEED_PAGE_SIZE"]
+    )
+    followers, following = queries.follow_counts(bee.id)
+    viewer_follows = current_user.is_authenticated and services.is_following(current_user.id, bee.id)
+    return render_template(
+        "profiles/profile.html",
+        bee=bee,
+        feed=feed,
+        hives=queries.hives_of(bee.id),
+        followers=followers,
+        following=following,
+        viewer_follows=viewer_follows,
+        action_form=ActionForm(),
+    )
+
+
+@bp.get("/@<handle>/followers")
+def followers(handle: str):
+    """Everyone who follows this bee, by handle."""
+    bee = services.bee_by_handle(handle)
+    people = queries.people_page(followers_of(bee.id), queries.parse_after(request.args.get("after")))
+    return render_template("profiles/people.html", bee=bee, people=people, title=_("Followers"))
+
+
+@bp.get("/@<handle>/following")
+def following(handle: str):
+    """Everyone this bee follows, by handle."""
+    bee = services.bee_by_handle(handle)
+    people = queries.people_page(followees_of(bee.id), queries.parse_after(request.args.get("after")))
+    return render_template("profiles/people.html", bee=bee, people=people, title=_("Following"))
+
+
+@bp.post("/@<handle>/follow")
+@login_required
+def follow(handle: str):
+    """Follow a bee."""
+    bee = services.bee_by_handle(handle)
+    if ActionForm().validate_on_submit() and services.follow(current_user, bee):
+        flash(_("You now follow %(name)s. Their posts are in your feed.", name=bee.display_name), "success")
+    return redirect(url_for("profiles.profile", handle=bee.handle))
+
+
+@bp.post("/@<handle>/unfollow")
+@login_required
+def unfollow(handle: str):
+    """Stop following a bee."""
+    bee = services.bee_by_handle(handle)
+    if ActionForm().validate_on_submit() and services.unfollow(current_user, bee):
+        flash(_("You no longer follow %(name)s.", name=bee.display_name), "info")
+    return redirect(url_for("profiles.profile", handle=bee.handle))
+
+
+@bp.route("/settings/profile", methods=["GET", "POST"])
+@login_required
+def edit_profile():
+    """Edit one's own display name and headline."""
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        try:
+            services.update_profile(current_user, form.display_name.data, form.headline.data)
+        except ValidationError as error:
+            attach_error(form, error)
+        else:
+            flash(_("Your profile is saved."), "success")
+            return redirect(url_for("profiles.profile", handle=current_user.handle))
+    status = 422 if form.is_submitted() else 200
+    return render_template("profiles/edit.html", form=form), status

@@ -1,0 +1,83 @@
+"""Following bees and editing one's own profile."""
+
+from __future__ import annotations
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from app import policy
+from app.db import lock_rows, write_transaction
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.posts import delivery
+from app.profiles.models import DISPLAY_NAME_MAX, HEADLINE_MAX, Bee, Follow
+
+
+def clean_display_name(display_name: str) -> str:
+    """Return the trimmed display name or raise :class:`ValidationError`."""
+    display_name = " ".join((display_name or "").split())
+    if not display_name:
+        raise ValidationError("display_name", _("Enter the name other bees will see."))
+    if len(display_name) > DISPLAY_NAME_MAX:
+        raise ValidationError(
+            "display_name", _("Keep your name under %(count)d characters.", count=DISPLAY_NAME_MAX)
+        )
+    return display_name
+
+
+def bee_by_handle(handle: str) -> Bee:
+    """Return the bee with this handle (any case) or raise :class:`NotFound`."""
+    bee = db.session.scalar(select(Bee).where(Bee.handle == (handle or "").lower()))
+    if bee is None:
+        raise NotFound(_("There is no bee with that handle."))
+    return bee
+
+
+def is_following(follower_id: int, followee_id: int) -> bool:
+    """True when ``follower_id`` follows ``followee_id``."""
+    return db.session.get(Follow, (follower_id, followee_id)) is not None
+
+
+def follow(follower: Bee, followee: Bee) -> bool:
+    """Follow ``followee``; their earlier posts join the follower's feed at once.
+
+    Returns False when already following (nothing changes).
+    """
+    policy.require(policy.can_follow(follower, followee), _("You cannot follow yourself."))
+    with write_transaction():
+        lock_rows(Bee, [follower.id, followee.id])
+        if is_following(follower.id, followee.id):
+            return False
+        delivery.follow_changed(follower.id, followee.id, +1)
+        db.session.add(Follow(follower_id=follower.id, followee_id=followee.id))
+    return True
+
+
+def unfollow(follower: Bee, followee: Bee) -> bool:
+    """Stop following; posts no longer reachable another way leave the feed.
+
+    Returns False when not following (nothing changes).
+    """
+    with write_transaction():
+        lock_rows(Bee, [follower.id, followee.id])
+        edge = db.session.get(Follow, (follower.id, followee.id))
+        if edge is None:
+            return False
+        db.session.delete(edge)
+        delivery.follow_changed(follower.id, followee.id, -1)
+    return True
+
+
+def update_profile(bee: Bee, display_name: str, headline: str) -> Bee:
+    """Change a bee's own display name and headline."""
+    display_name = clean_display_name(display_name)
+    headline = " ".join((headline or "").split())
+    if len(headline) > HEADLINE_MAX:
+        raise ValidationError(
+            "headline", _("Keep your headline under %(count)d characters.", count=HEADLINE_MAX)
+        )
+    with write_transaction():
+        bee = db.session.merge(bee)
+        bee.display_name = display_name
+        bee.headline = headline
+    return bee

@@ -1,0 +1,74 @@
+"""The demo network `make run` loads: believable, in five languages, and consistent."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, timedelta
+
+from sqlalchemy import func, select
+
+from app.demo import loader
+from app.extensions import db
+from app.hives.models import Hive, Membership, MembershipState
+from app.posts import queries
+from app.posts.models import Post, PostHive
+from app.profiles.models import Bee, Follow
+
+SCRIPTS = {
+    "ar": re.compile(r"[\u0600-\u06FF]"),
+    "he": re.compile(r"[\u0590-\u05FF]"),
+    "ur": re.compile(r"[ےںڈٹڑ]"),
+    "es": re.compile(r"[ñáéíóú¿¡]"),
+    "en": re.compile(r"\b(the|and|with)\b"),
+}
+
+
+def test_demo_network_is_believable_and_consistent(app):
+    made = loader.load()
+    assert made["bees"] >= 40
+    assert made["hives"] == 12
+    assert made["posts"] >= 400
+    assert db.session.scalar(select(func.count(Bee.id))) == made["bees"]
+    assert db.session.scalar(select(func.count(Hive.id))) == 12
+    assert db.session.scalar(select(func.count()).select_from(Follow)) == made["follows"] >= 200
+    bees = db.session.scalars(select(Bee)).all()
+    assert all(bee.display_name and bee.headline for bee in bees)
+
+    posts = db.session.scalars(select(Post).order_by(Post.id)).all()
+    assert len(posts) >= 400
+    for language, pattern in SCRIPTS.items():
+        assert sum(bool(pattern.search(p.body_source)) for p in posts) >= 20, language
+    times = [p.created_at.replace(tzinfo=p.created_at.tzinfo or UTC) for p in posts]
+    assert times == sorted(times), "ids must follow time"
+    assert times[-1] - times[0] > timedelta(days=90)
+    assert sum(p.kind == "honey" for p in posts) >= 30
+
+    follows = {(f.follower_id, f.followee_id) for f in db.session.scalars(select(Follow))}
+    members = {
+        (m.bee_id, m.hive_id)
+        for m in db.session.scalars(select(Membership).where(Membership.state == MembershipState.ACTIVE))
+    }
+    post_hives = {}
+    for link in db.session.scalars(select(PostHive)):
+        post_hives.setdefault(link.post_id, set()).add(link.hive_id)
+    for post in posts:
+        audience = {a for a, b in follows if b == post.author_id}
+        audience |= {bee for bee, hive in members if hive in post_hives.get(post.id, ())}
+        assert post.delivered_count == len(audience - {post.author_id}), post.id
+
+    demo = db.session.scalar(select(Bee).where(Bee.handle == loader.DEMO_HANDLE))
+    assert demo.check_password(loader.DEMO_PASSWORD)
+    assert len(queries.home_feed(demo.id).posts) == 20
+
+
+def test_demo_loads_only_into_an_empty_database(app):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["demo", "load"])
+    assert result.exit_code == 0, result.output
+    assert "Demo login" in result.output
+    count = db.session.scalar(select(func.count(Post.id)))
+    again = runner.invoke(args=["demo", "load", "--if-empty"])
+    assert again.exit_code == 0
+    assert "keeping them" in again.output
+    assert runner.invoke(args=["demo", "load"]).exit_code != 0
+    assert db.session.scalar(select(func.count(Post.id))) == count

@@ -1,0 +1,117 @@
+"""CSRF on every state change, a strict CSP, templates fit for it, and gettext everywhere."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.profiles.models import Bee, Follow
+from tests.conftest import csrf_token_from, make_app
+from tests.factories import PASSWORD, make_bee
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "app" / "templates"
+
+
+@pytest.fixture
+def csrf_client(app, tmp_path):
+    """A client of an app that checks CSRF tokens, on the same database."""
+    checked = make_app(app.config["SQLALCHEMY_DATABASE_URI"], tmp_path, WTF_CSRF_ENABLED=True)
+    return checked.test_client()
+
+
+def test_every_state_changing_route_requires_a_csrf_token(app, csrf_client):
+    rules = [r for r in app.url_map.iter_rules() if r.methods & {"POST", "PUT", "PATCH", "DELETE"}]
+    assert len(rules) >= 10
+    values = {"handle": "someone", "slug": "some-hive", "post_id": 1}
+    for rule in rules:
+        url = rule.build({k: v for k, v in values.items() if k in rule.arguments})[1]
+        response = csrf_client.post(url, data={"body": "x"})
+        assert response.status_code == 400, (url, response.status_code)
+        assert "Form expired" in response.get_data(as_text=True)
+
+
+def test_csrf_token_lets_a_real_form_through(app, csrf_client):
+    make_bee(handle="target")
+    page = csrf_client.get("/signup").get_data(as_text=True)
+    response = csrf_client.post(
+        "/signup",
+        data={
+            "csrf_token": csrf_token_from(page),
+            "email": "new@example.org",
+            "handle": "newbee",
+            "display_name": "New",
+            "password": PASSWORD,
+        },
+    )
+    assert response.status_code == 302
+    token = csrf_token_from(csrf_client.get("/@target").get_data(as_text=True))
+    assert csrf_client.post("/@target/follow", data={"csrf_token": token}).status_code == 302
+    assert db.session.scalar(select(func.count()).select_from(Follow)) == 1
+
+
+def test_a_forged_follow_changes_nothing(app, csrf_client):
+    make_bee(handle="victim")
+    make_bee(handle="target")
+    csrf_client.post("/login", data={"login": "victim", "password": PASSWORD})
+    assert csrf_client.post("/@target/follow").status_code == 400
+    assert db.session.scalar(select(func.count()).select_from(Follow)) == 0
+    assert db.session.scalar(select(func.count(Bee.id))) == 2
+
+
+def test_responses_carry_a_strict_nonce_csp(app, client):
+    response = client.get("/hives/")
+    csp = response.headers["Content-Security-Policy"]
+    nonce = re.search(r"'nonce-([^']+)'", csp).group(1)
+    assert "script-src 'self' 'nonce-" in csp
+    assert "unsafe-inline" not in csp
+    assert "object-src 'none'" in csp
+    assert "frame-ancestors 'none'" in csp
+    html = response.get_data(as_text=True)
+    for tag in re.findall(r"<script\b[^>]*>", html):
+        assert f'nonce="{nonce}"' in tag
+        assert "src=" in tag
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert client.get("/hives/").headers["Content-Security-Policy"] != csp  # fresh nonce
+
+
+@pytest.mark.parametrize(
+    "path", sorted(TEMPLATES.rglob("*.html")), ids=lambda p: str(p.relative_to(TEMPLATES))
+)
+def test_templates_have_no_inline_script_style_or_handlers(path):
+    source = path.read_text()
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", source), "inline <script>"
+    assert not re.search(r"<style\b", source), "<style> element"
+    assert not re.search(r"\sstyle\s*=", source), "style attribute"
+    assert not re.search(r"\son[a-z]+\s*=", source), "event-handler attribute"
+    assert "javascript:" not in source
+
+
+def visible_text_outside_gettext(source: str) -> list[str]:
+    """Text a person would read that is not produced by a Jinja expression."""
+    source = re.sub(r"\{#.*?#\}", "", source, flags=re.S)
+    source = re.sub(r"\{%.*?%\}", " ", source, flags=re.S)
+    source = re.sub(r"\{\{.*?\}\}", " ", source, flags=re.S)
+    found = []
+    for attr in re.findall(r'\s(?:placeholder|title|aria-label|alt)="([^"]*)"', source):
+        if re.search(r"[^\W\d_]", attr):
+            found.append(attr)
+    text = re.sub(r"<[^>]+>", " ", source)
+    found += [word for word in text.split() if re.search(r"[^\W\d_]", word)]
+    return found
+
+
+@pytest.mark.parametrize(
+    "path", sorted(TEMPLATES.rglob("*.html")), ids=lambda p: str(p.relative_to(TEMPLATES))
+)
+def test_template_text_goes_through_gettext(path):
+    assert visible_text_outside_gettext(path.read_text()) == []
+
+
+def test_the_gettext_check_catches_plain_text():
+    assert visible_text_outside_gettext("<p>Hello {{ _('there') }}</p>") == ["Hello"]
+    assert visible_text_outside_gettext('<input placeholder="Search">') == ["Search"]
+    assert visible_text_outside_gettext("<p>{{ _('Fine') }} · @{{ x }}</p>") == []
