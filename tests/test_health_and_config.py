@@ -68,17 +68,18 @@ def test_unknown_environment_is_refused():
         config.config_for("staging-ish")
 
 
-def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(app):
+def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
     from sqlalchemy import text
 
     from app.extensions import db
 
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("SQLite pragmas")
-    with db.engine.connect() as connection:
+    app = make_app(f"sqlite:///{tmp_path / 'wal.db'}", tmp_path)
+    with app.app_context(), db.engine.connect() as connection:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    with app.app_context():
+        db.engine.dispose()
 
 
 def test_testing_config_is_not_debug():

@@ -20,7 +20,10 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "app" / "templates"
 def csrf_client(app, tmp_path):
     """A client of an app that checks CSRF tokens, on the same database."""
     checked = make_app(app.config["SQLALCHEMY_DATABASE_URI"], tmp_path, WTF_CSRF_ENABLED=True)
-    return checked.test_client()
+    yield checked.test_client()
+    with checked.app_context():
+        db.session.remove()
+        db.engine.dispose()
 
 
 def test_every_state_changing_route_requires_a_csrf_token(app, csrf_client):
