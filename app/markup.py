@@ -11,6 +11,7 @@ right-to-left beside English ones. Code blocks stay left-to-right.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import bleach
 import markdown
@@ -29,6 +30,8 @@ BLOCK_TAGS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "table", "td", "th"}
 )
 LINK_REL = "nofollow ugc noopener"
+EXCERPT_MAX = 280
+_EXCERPT_SKIP = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "table"})
 _CODE_CLASS = re.compile(r"language-[A-Za-z0-9_+#-]{1,30}")
 _ALIGN = frozenset({"left", "right", "center"})
 
@@ -88,3 +91,46 @@ def render_markdown(source: str) -> str:
     """Render a bee's Markdown to sanitized HTML. Never raises on any string."""
     source = source.replace("\x00", "\ufffd")
     return _cleaner.clean(_markdown().convert(source))
+
+
+class _ProseText(HTMLParser):
+    """Collect the prose of rendered HTML: paragraphs and lists, not headings, code or tables."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _EXCERPT_SKIP:
+            self._skipping += 1
+        if tag in BLOCK_TAGS or tag in _EXCERPT_SKIP or tag == "br":
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _EXCERPT_SKIP and self._skipping:
+            self._skipping -= 1
+        if tag in BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def plain_excerpt(html: str, limit: int = EXCERPT_MAX) -> str:
+    """The opening prose of rendered HTML as plain text, cut at a word and ended with "…".
+
+    Feeds show this for honey instead of the whole article; it is text, so
+    templates escape it like any other string.
+    """
+    parser = _ProseText()
+    parser.feed(html)
+    parser.close()
+    text = " ".join("".join(parser.parts).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.—-") + "…"

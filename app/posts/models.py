@@ -51,8 +51,10 @@ class Post(db.Model):
     """A honey (titled article with its own URL) or a buzz (short post).
 
     ``id`` grows with time, so it is the feed order and the pagination key.
-    ``delivered_count`` is the number of bees whose home feed holds the post;
-    see ``app/posts/delivery.py`` for the rule and how it is kept exact.
+    ``excerpt`` is the opening prose as plain text, shown for honey in feeds so
+    a page of feed never carries whole articles. ``delivered_count`` is the
+    number of bees whose home feed holds the post; see ``app/posts/delivery.py``
+    for the rule and how it is kept exact.
     """
 
     __tablename__ = "posts"
@@ -68,6 +70,7 @@ class Post(db.Model):
     slug: Mapped[str | None] = mapped_column(String(SLUG_MAX))
     body_source: Mapped[str] = mapped_column(Text)
     body_html: Mapped[str] = mapped_column(Text)
+    excerpt: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(16), default=PostState.PUBLISHED)
     delivered_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from sqlalchemy import Select, or_, select, union
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import defer, selectinload
 
 from app.errors import ValidationError
 from app.extensions import db
@@ -95,11 +95,14 @@ def profile_feed_ids(author_id: int, before: int | None, limit: int) -> list[int
 
 
 def load_posts(ids: list[int]) -> list[Post]:
-    """The posts with these ids, authors and hives loaded, in the order given."""
+    """The posts with these ids, authors and hives loaded, in the order given.
+
+    A feed never shows Markdown source, so it is not loaded; honey shows its excerpt.
+    """
     if not ids:
         return []
     posts = db.session.scalars(
-        select(Post).where(Post.id.in_(ids)).options(selectinload(Post.hives))
+        select(Post).where(Post.id.in_(ids)).options(selectinload(Post.hives), defer(Post.body_source))
     ).unique()
     by_id = {post.id: post for post in posts}
     return [by_id[post_id] for post_id in ids if post_id in by_id]

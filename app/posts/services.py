@@ -11,7 +11,7 @@ from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.hives.models import Hive
 from app.hives.services import membership_of
-from app.markup import render_markdown
+from app.markup import plain_excerpt, render_markdown
 from app.posts import delivery
 from app.posts.models import (
     BUZZ_MAX,
@@ -103,6 +103,7 @@ def publish_post(
             slug=_unique_slug(author.id, title) if kind == Kind.HONEY else None,
             body_source=body,
             body_html=body_html,
+            excerpt=plain_excerpt(body_html) if kind == Kind.HONEY else "",
             state=PostState.PUBLISHED,
             delivered_count=delivery.audience_size(author.id, [hive.id for hive in hives]),
         )
@@ -122,6 +123,7 @@ def edit_post(editor: Bee, post: Post, body: str, title: str | None = None) -> P
             raise NotFound(_("That post no longer exists."))
         policy.require(policy.can_change_post(editor, post), _("You can only edit your own posts."))
         post.title, post.body_source, post.body_html = title, body, body_html
+        post.excerpt = plain_excerpt(body_html) if post.is_honey else ""
         post.state = PostState.EDITED
         post.edited_at = utcnow()
     return post
@@ -138,6 +140,7 @@ def delete_post(actor: Bee, post: Post) -> None:
         post.title = None
         post.body_source = ""
         post.body_html = ""
+        post.excerpt = ""
         post.edited_at = utcnow()
 
 

@@ -51,6 +51,29 @@ def test_honey_has_a_title_and_its_own_url(app, client):
     assert publish_post(other, "honey", "x", "Why We Run Trails").slug == "why-we-run-trails"
 
 
+def test_feeds_show_honey_as_title_and_excerpt_and_the_article_page_in_full(app, client):
+    author = make_bee(handle="essayist")
+    body = "## Start\n\nThe opening paragraph sets the scene.\n\n" + "Middle words. " * 40 + "\n\nTHE-ENDING."
+    post = publish_post(author, "honey", body, "A Long Essay")
+    assert post.excerpt.startswith("The opening paragraph sets the scene. Middle words.")
+    assert post.excerpt.endswith("…")
+
+    profile = client.get("/@essayist").get_data(as_text=True)
+    assert "The opening paragraph sets the scene." in profile
+    assert "Read the article" in profile
+    assert "THE-ENDING" not in profile
+    assert '<h2 dir="auto">Start</h2>' not in profile
+
+    article = client.get("/@essayist/a-long-essay").get_data(as_text=True)
+    assert "THE-ENDING" in article
+    assert article.count("A Long Essay</") == 1
+
+    edited = edit_post(author, post, "Now it is short.", "A Long Essay")
+    assert edited.excerpt == "Now it is short."
+    delete_post(author, edited)
+    assert db.session.get(Post, post.id).excerpt == ""
+
+
 def test_honey_slugs_avoid_profile_pages(app, client):
     author = make_bee(handle="poet")
     post = publish_post(author, "honey", "x", "Followers")
