@@ -1,0 +1,111 @@
+"""Concurrent follows, unfollows, joins, leaves and publishes keep delivery counts exact.
+
+Real threads, each with its own app context and database connection, race on
+one author and one hive. On SQLite every write transaction begins with
+``BEGIN IMMEDIATE`` (so none fails with "database is locked"); on PostgreSQL the
+services lock bees, then hives, in id order. Either way, afterwards every post's
+count must equal its audience counted from the rows that were committed.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import select
+
+from app.extensions import db
+from app.hives.models import Hive, Membership, MembershipState
+from app.hives.services import join_hive, leave_hive
+from app.posts.models import Post, PostHive
+from app.profiles.models import Bee, Follow
+from app.profiles.services import follow, unfollow
+from tests.factories import make_bee, make_hive, make_post
+
+THREADS = 8
+
+
+def run_together(app, jobs) -> list[BaseException]:
+    """Start every job at the same moment, each in its own thread and app context."""
+    barrier = threading.Barrier(len(jobs))
+    errors: list[BaseException] = []
+
+    def run(job):
+        with app.app_context():
+            try:
+                barrier.wait()
+                job()
+            except BaseException as error:  # collected and asserted on below
+                errors.append(error)
+            finally:
+                db.session.remove()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return errors
+
+
+def audience(post: Post) -> set[int]:
+    """The bees a post reaches, counted from the committed rows."""
+    followers = select(Follow.follower_id).where(Follow.followee_id == post.author_id)
+    hive_ids = select(PostHive.hive_id).where(PostHive.post_id == post.id)
+    members = select(Membership.bee_id).where(
+        Membership.hive_id.in_(hive_ids), Membership.state == MembershipState.ACTIVE
+    )
+    return (set(db.session.scalars(followers)) | set(db.session.scalars(members))) - {post.author_id}
+
+
+def test_racing_changes_leave_every_count_exact(app):
+    author = make_bee()
+    hive = make_hive(owner=author)
+    bees = [make_bee() for _ in range(THREADS)]
+    early = make_post(author, "Before the rush", hives=[hive])
+    for bee in bees[:2]:
+        join_hive(bee, hive)
+    for bee in bees[2:4]:
+        follow(bee, author)
+    author_id, hive_id, early_id = author.id, hive.id, early.id
+    leavers, unfollowers, newcomers = ([bee.id for bee in group] for group in (bees[:2], bees[2:4], bees[4:]))
+
+    def bee_job(bee_id: int):
+        """Leavers and unfollowers end outside the audience; newcomers end inside it twice over."""
+
+        def job():
+            bee, star, club = (
+                db.session.get(Bee, bee_id),
+                db.session.get(Bee, author_id),
+                db.session.get(Hive, hive_id),
+            )
+            if bee_id in leavers:
+                steps = [leave_hive, join_hive, leave_hive]
+                args = (bee, club)
+            elif bee_id in unfollowers:
+                steps = [unfollow, follow, unfollow]
+                args = (bee, star)
+            else:
+                for step, target in [(follow, star), (join_hive, club)][:: 1 if bee_id % 2 else -1]:
+                    step(bee, target)
+                return
+            for step in steps:
+                step(*args)
+
+        return job
+
+    def author_job():
+        star, club = db.session.get(Bee, author_id), db.session.get(Hive, hive_id)
+        for n in range(4):
+            make_post(star, f"During the rush {n}", hives=[club] if n % 2 else [])
+
+    errors = run_together(
+        app, [bee_job(bee_id) for bee_id in leavers + unfollowers + newcomers] + [author_job]
+    )
+    assert errors == []
+
+    db.session.rollback()  # end this thread's read snapshot (SQLite WAL) to see what the others committed
+    posts = db.session.scalars(select(Post).where(Post.author_id == author_id)).all()
+    assert len(posts) == 5
+    for post in posts:
+        assert post.delivered_count == len(audience(post)), post.body_source
+    assert db.session.get(Post, early_id).delivered_count == len(newcomers)
