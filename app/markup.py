@@ -16,7 +16,8 @@ from html.parser import HTMLParser
 import bleach
 import markdown
 from bleach.html5lib_shim import Filter
-from bleach.linkifier import LinkifyFilter
+from bleach.linkifier import URL_RE, LinkifyFilter
+from markdown.extensions import Extension
 
 ALLOWED_TAGS = frozenset(
     {
@@ -30,10 +31,26 @@ BLOCK_TAGS = frozenset(
     {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "table", "td", "th"}
 )
 LINK_REL = "nofollow ugc noopener"
+LINKS_MAX = 500
+LINK_TARGET_MAX = 2_000
 EXCERPT_MAX = 280
 _EXCERPT_SKIP = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "table"})
 _CODE_CLASS = re.compile(r"language-[A-Za-z0-9_+#-]{1,30}")
 _ALIGN = frozenset({"left", "right", "center"})
+
+
+class UnrenderableText(ValueError):
+    """The text is past Apiary's formatting limits; ``reason`` is ``"links"`` or ``"nesting"``."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+# bleach's URL pattern starts with ``\(*``, which backtracks over a run of "("
+# from every position in it (quadratic). Starting only at the run's first "("
+# finds the same URLs in linear time.
+_URL_RE = re.compile(URL_RE.pattern.replace(r"\(*", r"(?<!\()\(*", 1), URL_RE.flags)
 
 
 def _allowed_attribute(tag: str, name: str, value: str) -> bool:
@@ -73,24 +90,96 @@ _cleaner = bleach.Cleaner(
     strip=False,
     strip_comments=True,
     filters=[
-        lambda source: LinkifyFilter(source, callbacks=[_set_link_rel], skip_tags={"pre", "code"}),
+        lambda source: LinkifyFilter(
+            source, callbacks=[_set_link_rel], skip_tags={"pre", "code"}, url_re=_URL_RE
+        ),
         _DirectionFilter,
     ],
 )
 
 
+def _closing_brackets(text: str) -> dict[int, int]:
+    """Map each ``[`` in ``text`` to the position of the ``]`` that closes it, in one pass."""
+    open_at: list[int] = []
+    closing: dict[int, int] = {}
+    for position, char in enumerate(text):
+        if char == "[":
+            open_at.append(position)
+        elif char == "]" and open_at:
+            closing[open_at.pop()] = position
+    return closing
+
+
+def _bracketed_text(self, data: str, index: int) -> tuple[str, int, bool]:
+    """``LinkInlineProcessor.getText`` in constant time per bracket.
+
+    Python-Markdown scans from every ``[`` to its closing ``]`` (or to the end of
+    the block), once per link-like pattern, so a block of stray brackets took
+    minutes to render. The same answer comes from a table of matching brackets,
+    built once for each text the inline processor hands over.
+    """
+    if getattr(self, "_bracket_text", None) is not data:
+        self._bracket_text, self._bracket_closing = data, _closing_brackets(data)
+    close = self._bracket_closing.get(index - 1)
+    if close is None:
+        return "", len(data), False
+    return data[index:close], close + 1, True
+
+
+def _bounded_link(self, data: str, index: int) -> tuple[str, str | None, int, bool]:
+    """``LinkInlineProcessor.getLink`` looking at most ``LINK_TARGET_MAX`` characters ahead.
+
+    The original scans to the end of the block for every ``](`` it meets; a
+    link's address and title never need more than this.
+    """
+    return type(self).getLink(self, data[: index + LINK_TARGET_MAX], index)
+
+
+class _LinearLinks(Extension):
+    """Keep link, image and reference parsing linear in the length of the text.
+
+    Raw HTML handling is switched off as well: bleach would escape the HTML
+    anyway, and Python-Markdown's HTML block scanner is quadratic on "<a <a …".
+    """
+
+    BRACKETED = ("reference", "link", "image_link", "image_reference", "short_reference", "short_image_ref")
+    INLINE_LINKS = ("link", "image_link")
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        for name in self.BRACKETED:
+            processor = md.inlinePatterns[name]
+            processor.getText = _bracketed_text.__get__(processor)
+        for name in self.INLINE_LINKS:
+            processor = md.inlinePatterns[name]
+            processor.getLink = _bounded_link.__get__(processor)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+
+
 def _markdown() -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=["fenced_code", "tables", "sane_lists"],
+        extensions=["fenced_code", "tables", "sane_lists", _LinearLinks()],
         extension_configs={"tables": {"use_align_attribute": True}},
         output_format="html",
     )
 
 
 def render_markdown(source: str) -> str:
-    """Render a bee's Markdown to sanitized HTML. Never raises on any string."""
+    """Render a bee's Markdown to sanitized HTML.
+
+    Raises :class:`UnrenderableText` for text past Apiary's formatting limits
+    (more than ``LINKS_MAX`` links, or lists nested hundreds deep). Any other
+    string renders; link, image and tag parsing stay linear, so even a hostile
+    100,000-character article takes seconds, not minutes.
+    """
     source = source.replace("\x00", "\ufffd")
-    return _cleaner.clean(_markdown().convert(source))
+    if source.count("](") > LINKS_MAX:
+        raise UnrenderableText("links")
+    try:
+        html = _markdown().convert(source)
+    except RecursionError:
+        raise UnrenderableText("nesting") from None
+    return _cleaner.clean(html)
 
 
 class _ProseText(HTMLParser):

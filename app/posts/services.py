@@ -6,12 +6,12 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from app import policy
-from app.db import lock_rows, write_transaction
+from app.db import MAX_ID, lock_rows, write_transaction
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.hives.models import Hive
 from app.hives.services import membership_of
-from app.markup import plain_excerpt, render_markdown
+from app.markup import LINKS_MAX, UnrenderableText, plain_excerpt, render_markdown
 from app.posts import delivery
 from app.posts.models import (
     BUZZ_MAX,
@@ -53,6 +53,18 @@ def _check_content(kind: str, title: str | None, body: str) -> tuple[str | None,
     return title, body
 
 
+def _render(body: str) -> str:
+    """The body as sanitized HTML, or a :class:`ValidationError` its author can act on."""
+    try:
+        return render_markdown(body)
+    except UnrenderableText as error:
+        if error.reason == "links":
+            message = _("Use at most %(count)d links in one post.", count=LINKS_MAX)
+        else:
+            message = _("Lists or quotes are nested too deeply to show. Please flatten them.")
+        raise ValidationError("body", message) from None
+
+
 def _unique_slug(author_id: int, title: str) -> str:
     base = slugify(title, SLUG_MAX - 6) or "honey"
     if base.isdigit() or base in RESERVED_SLUGS:
@@ -69,6 +81,8 @@ def _unique_slug(author_id: int, title: str) -> str:
 
 def _target_hives(author: Bee, hive_ids: list[int]) -> list[Hive]:
     unique_ids = sorted(set(hive_ids))
+    if not all(0 < hive_id <= MAX_ID for hive_id in unique_ids):
+        raise ValidationError("hives", _("One of those hives does not exist."))
     if len(unique_ids) > POST_HIVES_MAX:
         raise ValidationError("hives", _("Post to at most %(count)d hives.", count=POST_HIVES_MAX))
     hives = list(db.session.scalars(select(Hive).where(Hive.id.in_(unique_ids))))
@@ -91,7 +105,7 @@ def publish_post(
     ``delivered_count`` is that audience, counted in the same transaction.
     """
     title, body = _check_content(kind, title, body)
-    body_html = render_markdown(body)
+    body_html = _render(body)
     with write_transaction():
         lock_rows(Bee, [author.id])
         hives = _target_hives(author, list(hive_ids))
@@ -116,7 +130,7 @@ def publish_post(
 def edit_post(editor: Bee, post: Post, body: str, title: str | None = None) -> Post:
     """Change a post's text; the URL, audience and time stay, an "edited" mark appears."""
     title, body = _check_content(post.kind, title, body)
-    body_html = render_markdown(body)
+    body_html = _render(body)
     with write_transaction():
         post = db.session.merge(post)
         if not PostState.can_move(post.state, PostState.EDITED):

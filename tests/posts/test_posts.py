@@ -74,6 +74,19 @@ def test_feeds_show_honey_as_title_and_excerpt_and_the_article_page_in_full(app,
     assert db.session.get(Post, post.id).excerpt == ""
 
 
+def test_text_past_the_formatting_limits_gets_a_clear_message(app):
+    author = make_bee()
+    with pytest.raises(ValidationError, match="nested too deeply"):
+        publish_post(author, "buzz", "- " * 1400 + "deep")
+    with pytest.raises(ValidationError, match="at most 500 links"):
+        publish_post(author, "honey", "[a](https://example.org) " * 501, "Links")
+    post = publish_post(author, "honey", "[a](https://example.org) " * 500, "Links")
+    assert post.body_html.count("<a ") == 500
+    with pytest.raises(ValidationError, match="nested too deeply"):
+        edit_post(author, post, "1. " * 1000, "Links")
+    assert post_count() == 1
+
+
 def test_honey_slugs_avoid_profile_pages(app, client):
     author = make_bee(handle="poet")
     post = publish_post(author, "honey", "x", "Followers")
@@ -207,6 +220,8 @@ def test_bad_composer_input_is_a_4xx_and_writes_nothing(app, client, login):
         {"kind": "buzz", "body": "hi", "hives": ["not-a-number"]},
         {"kind": "buzz", "body": "hi", "hives": [str(stranger_hive.id)]},
         {"kind": "essay", "body": "hi"},
+        {"kind": "buzz", "body": "- " * 1400 + "x"},
+        {"kind": "honey", "title": "Links", "body": "[a](https://example.org) " * 501},
     ]
     for data in cases:
         response = client.post("/write", data=data)
