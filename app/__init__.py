@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from flask import Flask, has_request_context, request
 from flask_babel import gettext
+from werkzeug.routing import IntegerConverter
 
 from config import Config, config_for
+
+
+class IdConverter(IntegerConverter):
+    """``<int:…>`` in routes: a positive id the database can hold, else 404."""
+
+    def __init__(self, url_map, *args, **kwargs):
+        from app.db import MAX_ID
+
+        kwargs.setdefault("min", 1)
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(url_map, *args, **kwargs)
 
 
 def create_app(config: type[Config] | str | None = None, **overrides) -> Flask:
@@ -20,6 +32,7 @@ def create_app(config: type[Config] | str | None = None, **overrides) -> Flask:
     app.config.update(overrides)
 
     _init_extensions(app)
+    app.url_map.converters["int"] = IdConverter
     _register_blueprints(app)
 
     from app import cli, errors, security, templating

@@ -26,6 +26,7 @@ from app.extensions import db
 _write_intent: ContextVar[bool] = ContextVar("apiary_write_intent", default=False)
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+MAX_ID = 2**63 - 1  # the largest integer SQLite and PostgreSQL's bigint store
 
 
 def configure_engine(engine: Engine) -> None:

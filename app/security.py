@@ -5,7 +5,8 @@ from __future__ import annotations
 import secrets
 from urllib.parse import urlsplit
 
-from flask import Flask, request
+from flask import Flask, abort, request
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 _NONCE_KEY = "apiary.csp_nonce"
 
@@ -28,9 +29,26 @@ def is_safe_next(target: str | None) -> bool:
     return not parts.scheme and not parts.netloc
 
 
+def _carries_nul() -> bool:
+    """True when the path, a query argument or a form field holds a NUL character."""
+    fields = [request.path, *request.args.keys(), *request.args.values()]
+    if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        fields += [*request.form.keys(), *request.form.values()]
+    return any("\x00" in field for field in fields)
+
+
 def init_app(app: Flask) -> None:
-    """Send security headers with every response."""
+    """Refuse NUL characters, trust the configured proxies, send security headers."""
     app.jinja_env.globals["csp_nonce"] = csp_nonce
+    hops = app.config["PROXY_HOPS"]
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+
+    @app.before_request
+    def refuse_nul_characters():
+        # No text field has a use for NUL, and PostgreSQL cannot store it.
+        if _carries_nul():
+            abort(400)
 
     @app.after_request
     def set_security_headers(response):

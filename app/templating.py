@@ -37,10 +37,19 @@ def iso(moment: datetime | None) -> str:
 
 
 def page_url(**changes) -> str:
-    """The current page's URL with some query arguments changed (e.g. ``before``)."""
-    args = request.args.to_dict()
+    """The current page's URL with some query arguments changed (e.g. ``before``).
+
+    Query arguments that ``url_for`` would read as its own options or as the
+    route's parameters (``endpoint``, ``_anchor``, ``slug`` …) are dropped.
+    """
+    view_args = request.view_args or {}
+    args = {
+        key: value
+        for key, value in request.args.items()
+        if key != "endpoint" and not key.startswith("_") and key not in view_args
+    }
     args.update({key: value for key, value in changes.items() if value is not None})
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    return url_for(request.endpoint, **view_args, **args)
 
 
 def init_app(app: Flask) -> None:

@@ -43,8 +43,14 @@ def parse_tags(raw: str | list[str]) -> list[str]:
     return tags
 
 
+# Hive slugs share /hives/<slug> with these pages.
+RESERVED_SLUGS = frozenset({"new"})
+
+
 def _unique_slug(name: str) -> str:
     base = slugify(name, 70) or "hive"
+    if base in RESERVED_SLUGS:
+        base = f"{base}-hive"
     slug, n = base, 1
     while db.session.scalar(select(Hive.id).where(Hive.slug == slug)):
         n += 1
@@ -58,7 +64,7 @@ def create_hive(creator: Bee, name: str, description: str, tags: str | list[str]
     description = (description or "").strip()
     if not name:
         raise ValidationError("name", _("Give the hive a name."))
-    if len(name) > HIVE_NAME_MAX:
+    if len(name) > HIVE_NAME_MAX or len(name.casefold()) > HIVE_NAME_MAX:
         raise ValidationError("name", _("Keep the name under %(count)d characters.", count=HIVE_NAME_MAX))
     if len(description) > HIVE_DESCRIPTION_MAX:
         raise ValidationError(

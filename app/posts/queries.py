@@ -18,13 +18,12 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, or_, select, union
 from sqlalchemy.orm import defer, selectinload
 
+from app.db import MAX_ID
 from app.errors import ValidationError
 from app.extensions import db
 from app.hives.models import active_hive_ids
 from app.posts.models import Post, PostHive, PostState
 from app.profiles.models import followees_of
-
-MAX_CURSOR = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ def parse_cursor(raw: str | None) -> int | None:
     """Turn ``?before=`` into a post id; raise :class:`ValidationError` if malformed."""
     if raw in (None, ""):
         return None
-    if not raw.isascii() or not raw.isdigit() or not 0 < int(raw) <= MAX_CURSOR:
+    if not raw.isascii() or not raw.isdigit() or not 0 < int(raw) <= MAX_ID:
         raise ValidationError("before", _("That page link is malformed."))
     return int(raw)
 

@@ -35,11 +35,14 @@ def hives_of(bee_id: int) -> list[Hive]:
     )
 
 
+AFTER_MAX = 255
+
+
 def parse_after(raw: str | None) -> str | None:
-    """Validate an ``?after=<handle>`` cursor."""
+    """Validate an ``?after=`` cursor (a handle, or a hive's name key)."""
     if raw in (None, ""):
         return None
-    if len(raw) > 30:
+    if len(raw) > AFTER_MAX:
         raise ValidationError("after", _("That page link is malformed."))
     return raw
 

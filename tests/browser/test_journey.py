@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.extensions import db
+from app.profiles.services import bee_by_handle, follow
 from tests.browser.conftest import screenshot
 from tests.factories import make_bee, make_hive, make_post
 
@@ -61,10 +62,16 @@ def test_sign_up_join_buzz_and_see_it_in_home_and_hive_feeds(network, page):
 
 
 def test_pages_fit_a_phone(network, browser):
+    with network.app_context():
+        long_word = make_bee(handle="longword", headline="Unbreakable" * 12)
+        make_post(long_word, "x" * 300, kind="honey", title="W" * 200)
+        follow(long_word, bee_by_handle("hala"))
+        db.session.remove()
     context = browser.new_context(viewport={"width": 375, "height": 740})
     page = context.new_page()
     base = network.config["LIVE_URL"]
-    for path in ("/", "/hives/", "/hives/arabic-calligraphy", "/@hala", "/signup", "/login"):
+    pages = ("/", "/hives/", "/hives/arabic-calligraphy", "/@hala", "/@longword", "/@longword/" + "w" * 74)
+    for path in (*pages, "/@hala/followers", "/signup", "/login"):
         page.goto(base + path)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (path, overflow)

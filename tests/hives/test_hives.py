@@ -137,3 +137,27 @@ def test_unknown_hive_is_a_404(app, client, login):
     assert client.get("/hives/no-such-hive").status_code == 404
     login(make_bee())
     assert client.post("/hives/no-such-hive/join").status_code == 404
+
+
+def test_a_hive_called_new_gets_a_page_of_its_own(app, client):
+    hive = make_hive(name="New")
+    assert hive.slug == "new-hive"
+    assert "New</h1>" in client.get("/hives/new-hive").get_data(as_text=True)
+
+
+def test_names_that_grow_when_case_folded_are_measured_folded(app):
+    with pytest.raises(ValidationError, match="name"):
+        create_hive(make_bee(), "ß" * 40, "", "")
+    assert db.session.scalar(select(func.count(Hive.id))) == 0
+
+
+def test_the_hive_index_pages_past_long_names(app, client):
+    owner = make_bee()
+    names = [f"{letter} " + "long hive name " * 3 for letter in "ABC"]
+    for name in names:
+        make_hive(owner=owner, name=name.strip())
+    after = search_hives(limit=1).next_after
+    assert len(after) > 30
+    response = client.get("/hives/", query_string={"after": after})
+    assert response.status_code == 200
+    assert names[1].strip() in response.get_data(as_text=True)
