@@ -8,12 +8,14 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 VENDOR := app/static/vendor
 
-.PHONY: run test lint format assets db demo install clean help
+.PHONY: run test lint format assets db demo install clean help bench bench-data wrk
 
 help:
 	@echo "make run    set everything up and serve http://$(HOST):$(PORT) with a demo network"
 	@echo "make test   run the whole test suite (SQLite; PostgreSQL/Redis/browser when configured)"
 	@echo "make lint   ruff check and format check"
+	@echo "make bench  generate 1M posts, serve them with gunicorn, measure every feed with wrk"
+	@echo "make bench-data  only generate the benchmark network (BENCH_ARGS='--posts 300000')"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +50,20 @@ run: install assets demo
 
 test: install assets
 	$(BIN)/python -m pytest
+
+# The benchmark network (issue 3): 10,000 bees, 1,000 hives, 1,000,000 posts by default.
+BENCH_DB ?= sqlite:///bench/data/bench.db
+BENCH_ARGS ?=
+bench-data: install
+	$(BIN)/python -m bench.generate --database-url $(BENCH_DB) $(BENCH_ARGS)
+
+# The load generator is Debian's wrk (installed here when missing and we are root).
+wrk:
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+	  || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
+
+bench: install assets wrk
+	$(BIN)/python -m bench.run --database-url $(BENCH_DB) $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 from flask import Flask
 from flask_migrate import upgrade
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from app import create_app
 from app.extensions import db
+from bench.database import reset_postgres_schema
 from config import TestingConfig, database_url
 
 ON_CI = os.environ.get("CI", "").lower() == "true"
@@ -33,17 +34,6 @@ def pg_url() -> str:
     if not PG_URL:
         pytest.fail("CI=true but TEST_DATABASE_URL is not set: PostgreSQL tests must run on CI.")
     return database_url(PG_URL, Path("."))
-
-
-def reset_postgres_schema(url: str) -> None:
-    """Drop and recreate the public schema of the test database."""
-    engine = create_engine(url, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
-    finally:
-        engine.dispose()
 
 
 def make_app(url: str, tmp_path: Path, **overrides) -> Flask:

@@ -1,0 +1,282 @@
+"""``make bench``: generate a network, serve it as production does, measure every feed.
+
+Each scenario runs for a fixed time at concurrency 8 against gunicorn (gevent)
+and is reported as requests/s, p50, p99 and its ratio to the ceiling measured
+in the same run (the same stack rendering the feed template from memory).
+Afterwards the run publishes as a bee with thousands of followers, times how
+soon every follower's home feed holds the post, and compares sampled feeds and
+delivery counts with brute force: any difference fails the benchmark.
+
+    python -m bench.run --posts 300000 --seconds 10
+    python -m bench.run --database-url postgresql://postgres@127.0.0.1:5432/bench
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import random
+import subprocess
+import sys
+import time
+import urllib.parse
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from app.extensions import db
+from app.hives.models import Hive, Membership, MembershipState
+from app.posts import queries
+from app.posts.models import Kind, Post, PostHive, PostState
+from app.profiles.models import Bee, Follow
+from bench import chart
+from bench.database import bench_app, fresh_database
+from bench.generate import Scale, generate
+from bench.load import BENCH_SECRET, USER_AGENT, Request, Result, gunicorn, run_wrk, signed_sessions
+
+ROOT = Path(__file__).resolve().parent.parent
+READS = ["ceiling", "home", "home_deep", "hive", "profile", "honey"]
+WRITES = ["publish", "publish_star"]
+SAMPLE = 300
+
+
+def _star(target_followers: int = 5_000) -> int:
+    """The bee whose follower count is closest to ``target_followers``."""
+    counts = db.session.execute(select(Follow.followee_id, func.count()).group_by(Follow.followee_id)).all()
+    return min(counts, key=lambda row: abs(row[1] - target_followers))[0]
+
+
+def prepare(app, rng: random.Random) -> tuple[dict[str, list[Request]], int]:
+    """Request tables for every scenario, and the star author's id."""
+    bee_count = db.session.scalar(select(func.max(Bee.id)))
+    max_post = db.session.scalar(select(func.max(Post.id)))
+    star = _star()
+    bees = rng.sample(range(1, bee_count + 1), min(SAMPLE, bee_count))
+    sessions = signed_sessions(app, [*bees, star])
+    hives = db.session.scalars(select(Hive.slug)).all()
+    honey = db.session.execute(
+        select(Bee.handle, Post.slug)
+        .join(Bee, Bee.id == Post.author_id)
+        .where(Post.kind == Kind.HONEY)
+        .limit(5_000)
+    ).all()
+
+    def publish_as(bee: int, n: int) -> Request:
+        cookie, token = sessions[bee]
+        body = urllib.parse.urlencode(
+            {"csrf_token": token, "kind": "buzz", "body": f"Benchmark buzz {n}: **still** newest first."}
+        )
+        return Request("POST", "/write", cookie, body)
+
+    tables = {
+        "ceiling": [Request("GET", "/_bench/ceiling")],
+        "home": [Request("GET", "/", sessions[bee][0]) for bee in bees],
+        "home_deep": [
+            Request("GET", f"/?before={rng.randint(2, max_post)}", sessions[bee][0]) for bee in bees
+        ],
+        "hive": [Request("GET", f"/hives/{rng.choice(hives)}", sessions[bee][0]) for bee in bees],
+        "profile": [Request("GET", f"/@bee{rng.randint(1, bee_count)}", sessions[bee][0]) for bee in bees],
+        "honey": [
+            Request("GET", f"/@{handle}/{urllib.parse.quote(slug)}")
+            for handle, slug in rng.sample(honey, min(SAMPLE, len(honey)))
+        ],
+        "publish": [publish_as(bee, n) for n, bee in enumerate(bees)],
+        "publish_star": [publish_as(star, n) for n in range(SAMPLE)],
+    }
+    return tables, star
+
+
+def _followers(bee_id: int) -> list[int]:
+    return list(db.session.scalars(select(Follow.follower_id).where(Follow.followee_id == bee_id)))
+
+
+def measure_delivery(base: str, cookie: str, token: str, star: int) -> dict:
+    """Publish as the star over HTTP; time until every follower's home feed holds the post."""
+    followers = _followers(star)
+    body = urllib.parse.urlencode({"csrf_token": token, "kind": "buzz", "body": "Delivery check"})
+    headers = {
+        "Cookie": cookie,
+        "User-Agent": USER_AGENT,
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+    connection = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc, timeout=30)
+    started = time.perf_counter()
+    connection.request("POST", "/write", body=body, headers=headers)
+    response = connection.getresponse()
+    answer = response.read()
+    published = time.perf_counter()
+    connection.close()
+    if response.status != 302:
+        raise RuntimeError(f"publishing failed: {response.status} {answer[-300:]!r}")
+    db.session.rollback()
+    post_id = db.session.scalar(select(func.max(Post.id)).where(Post.author_id == star))
+    waiting = set(followers)
+    while waiting and time.perf_counter() - started < 60:
+        waiting = {bee for bee in waiting if queries.home_feed_ids(bee, None, 1) != [post_id]}
+        db.session.rollback()
+    delivered = time.perf_counter()
+    return {
+        "followers": len(followers),
+        "publish_ms": round((published - started) * 1000, 1),
+        "all_feeds_s": round(delivered - started, 3),
+        "missing": len(waiting),
+    }
+
+
+def check_feeds(rng: random.Random, samples: int = 30) -> list[str]:
+    """Compare sampled home feeds and every recent delivery count with brute force."""
+    problems = []
+    db.session.rollback()
+    bee_count = db.session.scalar(select(func.max(Bee.id)))
+    for bee in rng.sample(range(1, bee_count + 1), min(samples, bee_count)):
+        followees = set(db.session.scalars(select(Follow.followee_id).where(Follow.follower_id == bee)))
+        hives = set(
+            db.session.scalars(
+                select(Membership.hive_id).where(
+                    Membership.bee_id == bee, Membership.state == MembershipState.ACTIVE
+                )
+            )
+        )
+        visible = Post.state.in_(PostState.VISIBLE)
+        by_people = select(Post.id).where(Post.author_id.in_(followees | {bee}), visible)
+        by_hives = (
+            select(PostHive.post_id)
+            .join(Post, Post.id == PostHive.post_id)
+            .where(PostHive.hive_id.in_(hives), visible)
+        )
+        everything = set(db.session.scalars(by_people)) | set(db.session.scalars(by_hives))
+        expected = sorted(everything, reverse=True)[:60]
+        page1 = queries.home_feed(bee, None, 30)
+        page2 = queries.home_feed(bee, page1.next_cursor, 30) if page1.next_cursor else None
+        got = [p.id for p in page1.posts] + ([p.id for p in page2.posts] if page2 else [])
+        if got != expected:
+            problems.append(f"home feed of bee {bee} differs from brute force")
+    recent = db.session.scalars(select(Post).order_by(Post.id.desc()).limit(50)).all()
+    for post in recent:
+        audience = set(_followers(post.author_id))
+        hive_ids = select(PostHive.hive_id).where(PostHive.post_id == post.id)
+        audience |= set(
+            db.session.scalars(
+                select(Membership.bee_id).where(
+                    Membership.hive_id.in_(hive_ids), Membership.state == MembershipState.ACTIVE
+                )
+            )
+        )
+        if post.delivered_count != len(audience - {post.author_id}):
+            problems.append(f"post {post.id} delivered_count {post.delivered_count} != {len(audience)}")
+    return problems
+
+
+def run(database_url: str, scale: Scale, seconds: int, out_dir: Path, label: str) -> dict:
+    """Generate, serve, measure, check; write ``<date>-<label>.json`` and return the results."""
+    with fresh_database(database_url) as connection:
+        made = generate(connection, scale)
+    app = bench_app(database_url)
+    app.config["SECRET_KEY"] = BENCH_SECRET
+    rng = random.Random(scale.seed)
+    results: dict = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": _git_commit(),
+        "database": app.config["SQLALCHEMY_DATABASE_URI"].split(":", 1)[0],
+        "dataset": made,
+        "seconds_per_scenario": seconds,
+        "concurrency": 8,
+        "scenarios": {},
+    }
+    with app.app_context():
+        try:
+            tables, star = prepare(app, rng)
+            star_followers = len(_followers(star))
+            cookie, token = signed_sessions(app, [star])[star]
+            with gunicorn(database_url) as base:
+                measured: dict[str, Result] = {}
+                for name in READS + WRITES:
+                    result = measured[name] = run_wrk(base, tables[name], seconds)
+                    print(f"  {name:13} {result.rps:8.0f} req/s  p50 {result.p50_ms:6.2f} ms  "
+                          f"p99 {result.p99_ms:6.2f} ms", flush=True)  # fmt: skip
+                delivery = measure_delivery(base, cookie, token, star)
+            problems = check_feeds(rng)
+        finally:
+            db.session.remove()
+            db.engine.dispose()
+    ceiling = measured["ceiling"].rps
+    for name, result in measured.items():
+        results["scenarios"][name] = {
+            "rps": round(result.rps, 1),
+            "p50_ms": round(result.p50_ms, 2),
+            "p99_ms": round(result.p99_ms, 2),
+            "ratio_to_ceiling": round(result.rps / ceiling, 3),
+            "requests": result.requests,
+            "bad_responses": result.bad_responses,
+            "errors": result.errors,
+        }
+        if result.bad_responses or result.errors:
+            problems.append(f"{name}: {result.bad_responses} bad responses, {result.errors} socket errors")
+    results["star_followers"] = star_followers
+    results["delivery"] = delivery
+    if delivery["missing"]:
+        problems.append(f"{delivery['missing']} followers never saw the star's post")
+    results["problems"] = problems
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / f"{results['date'][:10]}-{label}.json"
+    path.write_text(json.dumps(results, indent=2) + "\n")
+    results["path"] = str(path)
+    results["chart"] = str(chart.draw(results, path.with_suffix(".png")))
+    return results
+
+
+def _git_commit() -> str:
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607 (git from PATH, as make uses it)
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def print_table(results: dict) -> None:
+    """The summary table on the console."""
+    print(
+        f"\n{results['database']} · {results['dataset']['posts']:,} posts"
+        f" · {results['dataset']['bees']:,} bees"
+    )
+    print(f"{'scenario':14}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'× ceiling':>11}")
+    for name, row in results["scenarios"].items():
+        print(
+            f"{name:14}{row['rps']:9.0f}{row['p50_ms']:9.2f}{row['p99_ms']:9.2f}{row['ratio_to_ceiling']:11.2f}"
+        )
+    delivery = results["delivery"]
+    print(
+        f"delivery: publish {delivery['publish_ms']} ms; in all {delivery['followers']:,} followers' feeds "
+        f"within {delivery['all_feeds_s']} s"
+    )
+    print("correctness:", "OK" if not results["problems"] else "; ".join(results["problems"]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", default="sqlite:///bench/data/bench.db")
+    parser.add_argument("--bees", type=int, default=Scale.bees)
+    parser.add_argument("--hives", type=int, default=Scale.hives)
+    parser.add_argument("--posts", type=int, default=Scale.posts)
+    parser.add_argument("--seed", type=int, default=Scale.seed)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    parser.add_argument("--label", default=None, help="results file name after the date")
+    args = parser.parse_args(argv)
+    scale = Scale(bees=args.bees, hives=args.hives, posts=args.posts, seed=args.seed)
+    label = args.label or f"{args.database_url.split(':', 1)[0]}-{args.posts // 1000}k"
+    results = run(args.database_url, scale, args.seconds, Path(args.out), label)
+    print_table(results)
+    print("written:", results["path"], results["chart"])
+    return 1 if results["problems"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
