@@ -23,11 +23,33 @@ def test_query_arguments_named_like_url_for_options_are_ignored(app, client, log
 
 
 @pytest.mark.parametrize(
-    "url", [f"/posts/{MAX_ID + 1}", f"/posts/{MAX_ID + 1}/edit", f"/posts/{10**30}/delete", "/posts/0"]
+    "url",
+    [
+        f"/posts/{MAX_ID + 1}",
+        f"/posts/{MAX_ID + 1}/edit",
+        f"/posts/{2**40}",
+        f"/posts/{10**30}/delete",
+        "/posts/0",
+    ],
 )
 def test_ids_beyond_what_the_database_holds_are_not_found(app, client, login, url):
     login(make_bee())
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("cursor", [str(MAX_ID + 1), str(2**40), "0", "-1", "abc"])
+def test_feed_cursors_beyond_the_database_are_refused(app, client, login, cursor):
+    bee = login(make_bee(handle="pager"))
+    hive = make_hive(owner=bee)
+    for url in ["/", f"/hives/{hive.slug}", "/@pager"]:
+        assert client.get(url, query_string={"before": cursor}).status_code == 422, url
+
+
+def test_the_oldest_and_newest_possible_cursors_work(app, client, login):
+    bee = login(make_bee())
+    post = make_post(bee, "only post")
+    assert f"post-{post.id}" in client.get("/", query_string={"before": str(MAX_ID)}).get_data(as_text=True)
+    assert "only post" not in client.get("/", query_string={"before": "1"}).get_data(as_text=True)
 
 
 def test_composer_refuses_hive_ids_beyond_the_database(app, client, login):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import ClassVar
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -47,6 +47,10 @@ class PostState:
         return target in cls.TRANSITIONS.get(current, set())
 
 
+# The partial index's condition; queries must say it the same way to use the index.
+VISIBLE_SQL = "state IN ('published', 'edited')"
+
+
 class Post(db.Model):
     """A honey (titled article with its own URL) or a buzz (short post).
 
@@ -61,6 +65,14 @@ class Post(db.Model):
     __table_args__ = (
         UniqueConstraint("author_id", "slug", name="uq_posts_author_slug"),
         Index("ix_posts_author_id_id", "author_id", "id"),
+        # Feeds read each author's newest visible posts from this index alone.
+        Index(
+            "ix_posts_visible_author_id",
+            "author_id",
+            "id",
+            sqlite_where=text(VISIBLE_SQL),
+            postgresql_where=text(VISIBLE_SQL),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
