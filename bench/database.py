@@ -17,9 +17,21 @@ from config import database_url
 MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
 
 
+def absolute_url(url: str) -> str:
+    """The SQLAlchemy URL with a relative SQLite path made absolute (from the working directory).
+
+    Flask-SQLAlchemy would otherwise read a relative path from the instance folder.
+    """
+    url = database_url(url, Path("."))
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database and not Path(parsed.database).is_absolute():
+        return parsed.set(database=str(Path(parsed.database).resolve())).render_as_string(hide_password=False)
+    return url
+
+
 def bench_app(url: str) -> Flask:
     """The app, configured as in development, on the benchmark database."""
-    return create_app("development", SQLALCHEMY_DATABASE_URI=database_url(url, Path(".")))
+    return create_app("development", SQLALCHEMY_DATABASE_URI=absolute_url(url))
 
 
 def _empty(url: str) -> None:
@@ -48,7 +60,7 @@ def reset_postgres_schema(url: str) -> None:
 @contextmanager
 def fresh_database(url: str) -> Iterator[Connection]:
     """Empty the database at ``url``, migrate it to head, and yield one write transaction."""
-    url = database_url(url, Path("."))
+    url = absolute_url(url)
     _empty(url)
     app = bench_app(url)
     with app.app_context():

@@ -79,6 +79,9 @@ def gunicorn(database_url: str, workers: int = 2) -> Iterator[str]:
     port = free_port()
     command = [
         sys.executable, "-m", "gunicorn", "--no-control-socket", "-k", "gevent", "-w", str(workers),
+        # Behind nginx (HTTP/1.0 to upstreams by default) every request is its own connection;
+        # with keep-alive, gevent serves some connections and starves others (p99 ~1 s).
+        "--keep-alive", "0",
         "-b", f"127.0.0.1:{port}", "--log-level", "warning", "bench.wsgi:app",
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, env=server_env(database_url))  # noqa: S603
@@ -188,6 +191,8 @@ def run_wrk(base: str, requests: list[Request], seconds: int, connections: int =
             [
                 wrk,
                 "--latency",
+                "--timeout",
+                "30s",
                 "-t",
                 "2",
                 "-c",

@@ -32,7 +32,7 @@ from app.posts import queries
 from app.posts.models import Kind, Post, PostHive, PostState
 from app.profiles.models import Bee, Follow
 from bench import chart
-from bench.database import bench_app, fresh_database
+from bench.database import absolute_url, bench_app, fresh_database
 from bench.generate import Scale, generate
 from bench.load import BENCH_SECRET, USER_AGENT, Request, Result, gunicorn, run_wrk, signed_sessions
 
@@ -112,9 +112,10 @@ def measure_delivery(base: str, cookie: str, token: str, star: int) -> dict:
         raise RuntimeError(f"publishing failed: {response.status} {answer[-300:]!r}")
     db.session.rollback()
     post_id = db.session.scalar(select(func.max(Post.id)).where(Post.author_id == star))
+    # A follower's feed holds the post when the newest post at or before it is the post itself.
     waiting = set(followers)
     while waiting and time.perf_counter() - started < 60:
-        waiting = {bee for bee in waiting if queries.home_feed_ids(bee, None, 1) != [post_id]}
+        waiting = {bee for bee in waiting if queries.home_feed_ids(bee, post_id + 1, 1) != [post_id]}
         db.session.rollback()
     delivered = time.perf_counter()
     return {
@@ -171,6 +172,7 @@ def check_feeds(rng: random.Random, samples: int = 30) -> list[str]:
 
 def run(database_url: str, scale: Scale, seconds: int, out_dir: Path, label: str) -> dict:
     """Generate, serve, measure, check; write ``<date>-<label>.json`` and return the results."""
+    database_url = absolute_url(database_url)
     with fresh_database(database_url) as connection:
         made = generate(connection, scale)
     app = bench_app(database_url)

@@ -22,7 +22,7 @@ from sqlalchemy.orm import aliased, defer, selectinload
 from app.db import MAX_ID
 from app.errors import ValidationError
 from app.extensions import db
-from app.hives.models import active_hive_ids
+from app.hives.models import Hive, active_hive_ids
 from app.posts.models import Post, PostHive, PostState
 from app.profiles.models import Follow
 
@@ -134,12 +134,15 @@ def profile_feed_ids(author_id: int, before: int | None, limit: int) -> list[int
 def load_posts(ids: list[int]) -> list[Post]:
     """The posts with these ids, authors and hives loaded, in the order given.
 
-    A feed never shows Markdown source, so it is not loaded; honey shows its excerpt.
+    A feed never shows Markdown source or hive tags, so neither is loaded; honey
+    shows its excerpt.
     """
     if not ids:
         return []
     posts = db.session.scalars(
-        select(Post).where(Post.id.in_(ids)).options(selectinload(Post.hives), defer(Post.body_source))
+        select(Post)
+        .where(Post.id.in_(ids))
+        .options(selectinload(Post.hives).lazyload(Hive.tags), defer(Post.body_source))
     ).unique()
     by_id = {post.id: post for post in posts}
     return [by_id[post_id] for post_id in ids if post_id in by_id]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import lazyload
 
 from app.errors import ValidationError
 from app.extensions import db
@@ -29,10 +30,14 @@ def follow_counts(bee_id: int) -> tuple[int, int]:
 
 
 def hives_of(bee_id: int) -> list[Hive]:
-    """The hives a bee is an active member of, by name."""
-    return list(
-        db.session.scalars(select(Hive).where(Hive.id.in_(active_hive_ids(bee_id))).order_by(Hive.name_key))
+    """The hives a bee is an active member of, by name (their tags are not loaded)."""
+    query = (
+        select(Hive)
+        .where(Hive.id.in_(active_hive_ids(bee_id)))
+        .order_by(Hive.name_key)
+        .options(lazyload(Hive.tags))
     )
+    return list(db.session.scalars(query))
 
 
 AFTER_MAX = 255

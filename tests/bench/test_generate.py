@@ -19,10 +19,18 @@ from app.posts.models import Post, PostHive
 from app.posts.services import publish_post
 from app.profiles.models import Bee, Follow
 from app.profiles.services import follow
+from bench.database import absolute_url
 from bench.generate import Scale, generate
 from tests.factories import make_bee
 
 SCALE = Scale(bees=120, hives=12, posts=1500, days=30, seed=7)
+
+
+def test_relative_sqlite_paths_are_read_from_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert absolute_url("sqlite:///bench/data/bench.db") == f"sqlite:///{tmp_path}/bench/data/bench.db"
+    assert absolute_url("sqlite:////abs/bench.db") == "sqlite:////abs/bench.db"
+    assert absolute_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
 
 
 def test_the_generated_network_matches_what_the_services_would_have_made(app):
