@@ -30,7 +30,7 @@ from app.extensions import db
 from app.hives.models import Hive, Membership, MembershipState
 from app.posts import queries
 from app.posts.models import Kind, Post, PostHive, PostState
-from app.profiles.models import Bee, Follow
+from app.profiles.models import Bee, Follow, followers_of
 from bench import chart
 from bench.database import absolute_url, bench_app, fresh_database
 from bench.generate import Scale, generate
@@ -89,7 +89,7 @@ def prepare(app, rng: random.Random) -> tuple[dict[str, list[Request]], int]:
 
 
 def _followers(bee_id: int) -> list[int]:
-    return list(db.session.scalars(select(Follow.follower_id).where(Follow.followee_id == bee_id)))
+    return list(db.session.scalars(followers_of(bee_id)))
 
 
 def measure_delivery(base: str, cookie: str, token: str, star: int) -> dict:

@@ -53,16 +53,17 @@ def _check_content(kind: str, title: str | None, body: str) -> tuple[str | None,
     return title, body
 
 
-def _render(body: str) -> str:
-    """The body as sanitized HTML, or a :class:`ValidationError` its author can act on."""
+def _render(kind: str, body: str) -> tuple[str, str]:
+    """The body as sanitized HTML and, for honey, its excerpt; or a :class:`ValidationError`."""
     try:
-        return render_markdown(body)
+        body_html = render_markdown(body)
     except UnrenderableText as error:
         if error.reason == "links":
             message = _("Use at most %(count)d links in one post.", count=LINKS_MAX)
         else:
             message = _("Lists or quotes are nested too deeply to show. Please flatten them.")
         raise ValidationError("body", message) from None
+    return body_html, plain_excerpt(body_html) if kind == Kind.HONEY else ""
 
 
 def _unique_slug(author_id: int, title: str) -> str:
@@ -105,7 +106,7 @@ def publish_post(
     ``delivered_count`` is that audience, counted in the same transaction.
     """
     title, body = _check_content(kind, title, body)
-    body_html = _render(body)
+    body_html, excerpt = _render(kind, body)
     with write_transaction():
         lock_rows(Bee, [author.id])
         hives = _target_hives(author, list(hive_ids))
@@ -117,7 +118,7 @@ def publish_post(
             slug=_unique_slug(author.id, title) if kind == Kind.HONEY else None,
             body_source=body,
             body_html=body_html,
-            excerpt=plain_excerpt(body_html) if kind == Kind.HONEY else "",
+            excerpt=excerpt,
             state=PostState.PUBLISHED,
             delivered_count=delivery.audience_size(author.id, [hive.id for hive in hives]),
         )
@@ -130,14 +131,13 @@ def publish_post(
 def edit_post(editor: Bee, post: Post, body: str, title: str | None = None) -> Post:
     """Change a post's text; the URL, audience and time stay, an "edited" mark appears."""
     title, body = _check_content(post.kind, title, body)
-    body_html = _render(body)
+    body_html, excerpt = _render(post.kind, body)
     with write_transaction():
         post = db.session.merge(post)
         if not PostState.can_move(post.state, PostState.EDITED):
             raise NotFound(_("That post no longer exists."))
         policy.require(policy.can_change_post(editor, post), _("You can only edit your own posts."))
-        post.title, post.body_source, post.body_html = title, body, body_html
-        post.excerpt = plain_excerpt(body_html) if post.is_honey else ""
+        post.title, post.body_source, post.body_html, post.excerpt = title, body, body_html, excerpt
         post.state = PostState.EDITED
         post.edited_at = utcnow()
     return post
