@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
-from flask import Flask, request, url_for
-from flask_babel import format_date, format_timedelta, get_locale
+from babel.dates import format_timedelta
+from babel.support import NullTranslations
+from flask import Flask, g, has_app_context, request, url_for
+from flask_babel import format_date, get_locale, get_translations
 
 RTL_LANGUAGES = frozenset({"ar", "he", "ur", "fa"})
 
@@ -23,8 +26,29 @@ def when(moment: datetime | None) -> str:
         moment = moment.replace(tzinfo=UTC)
     age = datetime.now(UTC) - moment
     if age.days < 7:
-        return format_timedelta(-age, add_direction=True, threshold=1.0)
+        return _ago(str(get_locale() or "en"), _rounded_seconds(age))
     return format_date(moment, "medium")
+
+
+_UNIT_SECONDS = (86_400, 3_600, 60)
+
+
+def _rounded_seconds(age: timedelta) -> int:
+    """The age rounded to the one unit "… ago" shows, so equal wordings share a cache entry.
+
+    A moment a little in the future (clocks of two servers) reads "1 second ago".
+    """
+    seconds = max(age.total_seconds(), 1.0)
+    for unit in _UNIT_SECONDS:
+        if seconds >= unit:
+            return round(seconds / unit) * unit
+    return round(seconds)
+
+
+@lru_cache(maxsize=4096)
+def _ago(locale: str, seconds: int) -> str:
+    """ "3 hours ago" in ``locale``: a feed page asks for a few dozen, mostly the same few."""
+    return format_timedelta(-seconds, add_direction=True, threshold=1.0, locale=locale)
 
 
 def iso(moment: datetime | None) -> str:
@@ -52,8 +76,39 @@ def page_url(**changes) -> str:
     return url_for(request.endpoint, **view_args, **args)
 
 
+def _translations() -> NullTranslations:
+    """This request's catalogue, looked up once per locale rather than once per string.
+
+    Flask-Babel resolves the locale and its catalogue on every ``_()``, and a
+    feed page says a few dozen. The catalogue is kept beside Flask-Babel's own
+    locale for the request, so ``refresh()`` and ``force_locale()`` (which
+    replace that locale) are still obeyed.
+    """
+    if not has_app_context():
+        return get_translations()
+    babel_context = g.get("_flask_babel")
+    locale = getattr(babel_context, "babel_locale", None)
+    cached = g.get("_apiary_translations")
+    if locale is not None and cached is not None and cached[0] is locale:
+        return cached[1]
+    translations = get_translations()
+    locale = getattr(g.get("_flask_babel"), "babel_locale", None)
+    if locale is not None:
+        g._apiary_translations = (locale, translations)
+    return translations
+
+
 def init_app(app: Flask) -> None:
     """Register the helpers with Jinja."""
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda string: _translations().ugettext(string),
+        ngettext=lambda singular, plural, n: _translations().ungettext(singular, plural, n),
+        pgettext=lambda context, string: _translations().upgettext(context, string),
+        npgettext=lambda context, singular, plural, n: _translations().unpgettext(
+            context, singular, plural, n
+        ),
+        newstyle=True,
+    )
     app.jinja_env.globals.update(text_direction=text_direction, page_url=page_url, get_locale=get_locale)
     app.jinja_env.filters.update(when=when, iso=iso)
     app.jinja_env.trim_blocks = True
