@@ -51,7 +51,29 @@ class PostState:
 VISIBLE_SQL = "state IN ('published', 'edited')"
 
 
-class Post(db.Model):
+class PostFacts:
+    """What a post's kind and state say about it, for :class:`Post` and the feeds' plain rows."""
+
+    kind: str
+    state: str
+
+    @property
+    def is_honey(self) -> bool:
+        """True for a long-form article."""
+        return self.kind == Kind.HONEY
+
+    @property
+    def is_edited(self) -> bool:
+        """True once the author has changed the post after publishing."""
+        return self.state == PostState.EDITED
+
+    @property
+    def is_visible(self) -> bool:
+        """True unless the post was deleted."""
+        return self.state in PostState.VISIBLE
+
+
+class Post(PostFacts, db.Model):
     """A honey (titled article with its own URL) or a buzz (short post).
 
     ``id`` grows with time, so it is the feed order and the pagination key.
@@ -92,21 +114,6 @@ class Post(db.Model):
     hives: Mapped[list[Hive]] = relationship(
         secondary="post_hives", order_by="Hive.name", lazy="selectin", viewonly=True
     )
-
-    @property
-    def is_honey(self) -> bool:
-        """True for a long-form article."""
-        return self.kind == Kind.HONEY
-
-    @property
-    def is_edited(self) -> bool:
-        """True once the author has changed the post after publishing."""
-        return self.state == PostState.EDITED
-
-    @property
-    def is_visible(self) -> bool:
-        """True unless the post was deleted."""
-        return self.state in PostState.VISIBLE
 
     def __repr__(self) -> str:
         return f"<Post {self.id} {self.kind}>"

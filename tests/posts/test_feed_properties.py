@@ -83,7 +83,7 @@ def walk(feed, limit: int) -> list[int]:
         cursor = page.next_cursor
 
 
-def run_steps(n_bees: int, n_hives: int, start, steps, page_size: int) -> None:
+def run_steps(n_bees: int, n_hives: int, start, steps, page_size: int, window: int | None = None) -> None:
     bees = [make_bee() for _ in range(n_bees)]
     hives = [make_hive(owner=bees[i % n_bees]) for i in range(n_hives)]
     model = Model()
@@ -132,7 +132,8 @@ def run_steps(n_bees: int, n_hives: int, start, steps, page_size: int) -> None:
 
     db.session.expire_all()
     for bee in bees:
-        assert walk(lambda bee=bee, **kw: queries.home_feed(bee.id, **kw), page_size) == model.home(bee.id)
+        home = walk(lambda bee=bee, **kw: queries.home_feed(bee.id, window=window, **kw), page_size)
+        assert home == model.home(bee.id)
         assert walk(lambda bee=bee, **kw: queries.profile_feed(bee.id, **kw), page_size) == model.profile(
             bee.id
         )
@@ -163,16 +164,18 @@ def run_steps(n_bees: int, n_hives: int, start, steps, page_size: int) -> None:
     ),
     steps=st.lists(step, min_size=8, max_size=60),
     page_size=st.integers(1, 4),
+    window=st.sampled_from([None, 1, 2, 3, 7]),
 )
-def test_feeds_and_delivery_match_brute_force(backend_app, n_bees, n_hives, start, steps, page_size):
+def test_feeds_and_delivery_match_brute_force(backend_app, n_bees, n_hives, start, steps, page_size, window):
     """Every feed equals the brute-force expectation; every count equals its audience.
 
     ``start`` lays down a dense graph of follows and memberships first, so that
-    posts often reach a bee along several paths at once.
+    posts often reach a bee along several paths at once. A small ``window``
+    makes the home feed widen its first look back several times on most pages.
     """
     empty_tables(backend_app)
     with backend_app.app_context():
-        run_steps(n_bees, n_hives, start, steps, page_size)
+        run_steps(n_bees, n_hives, start, steps, page_size, window)
         db.session.remove()
 
 
@@ -200,3 +203,17 @@ def test_nothing_is_capped(app):
     follow(reader, author)
     ids = [publish_post(author, "buzz", f"post {i}").id for i in range(130)]
     assert walk(lambda **kw: queries.home_feed(reader.id, **kw), 20) == ids[::-1]
+
+
+def test_a_sparse_feed_looks_further_back_until_the_first_post(app):
+    """A quiet author among busy ones: the feed widens its window rather than stop short."""
+    busy, quiet, reader = make_bee(), make_bee(), make_bee()
+    follow(reader, quiet)
+    oldest = publish_post(quiet, "buzz", "the very first post").id
+    for i in range(60):
+        publish_post(busy, "buzz", f"noise {i}")
+    newest = publish_post(quiet, "buzz", "a second post, much later").id
+    for window in (None, 1, 5, 40):
+        page = queries.home_feed(reader.id, limit=20, window=window)
+        assert [post.id for post in page.posts] == [newest, oldest]
+        assert page.next_cursor is None
