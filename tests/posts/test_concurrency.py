@@ -9,7 +9,9 @@ count must equal its audience counted from the rows that were committed.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 
 from sqlalchemy import select
 
@@ -109,3 +111,22 @@ def test_racing_changes_leave_every_count_exact(app):
     for post in posts:
         assert post.delivered_count == len(audience(post)), post.body_source
     assert db.session.get(Post, early_id).delivered_count == len(newcomers)
+
+
+def test_a_sqlite_writer_waits_out_another_writer(app):
+    """A write that finds SQLite's write lock taken waits for it, then succeeds."""
+    if db.engine.dialect.name != "sqlite":
+        return
+    author = make_bee()
+    holder = sqlite3.connect(db.engine.url.database, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # another process writing, as far as SQLite can tell
+    release = threading.Timer(0.3, holder.commit)
+    started = time.monotonic()
+    release.start()
+    try:
+        post = make_post(author, body="written once the lock is free")
+    finally:
+        release.join()
+        holder.close()
+    assert time.monotonic() - started >= 0.3
+    assert db.session.get(Post, post.id).body_source == "written once the lock is free"
