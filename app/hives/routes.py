@@ -57,7 +57,7 @@ def show(slug: str):
         hive=hive,
         feed=feed,
         membership=membership,
-        is_member=services.is_member(current_user.get_id() and current_user.id, hive.id),
+        is_member=services.is_active(membership),
         member_count=queries.member_count(hive.id),
         members=people_page(queries.member_ids(hive.id), None, 12),
         action_form=ActionForm(),

@@ -110,11 +110,8 @@ def membership_of(bee_id: int, hive_id: int) -> Membership | None:
     )
 
 
-def is_member(bee_id: int | None, hive_id: int) -> bool:
-    """True when the bee is an active member of the hive."""
-    if bee_id is None:
-        return False
-    membership = membership_of(bee_id, hive_id)
+def is_active(membership: Membership | None) -> bool:
+    """True for an active membership (not ``None``, left or banned)."""
     return membership is not None and membership.state == MembershipState.ACTIVE
 
 

@@ -17,7 +17,18 @@ from datetime import datetime
 from functools import cache
 
 from flask_babel import gettext as _
-from sqlalchemy import Select, bindparam, case, func, literal, literal_column, select, union, union_all
+from sqlalchemy import (
+    Select,
+    bindparam,
+    case,
+    func,
+    literal,
+    literal_column,
+    select,
+    true,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import aliased
 
 from app.db import MAX_ID
@@ -43,12 +54,6 @@ def parse_cursor(raw: str | None) -> int | None:
     if not raw.isascii() or not raw.isdigit() or not 0 < int(raw) <= MAX_ID:
         raise ValidationError("before", _("That page link is malformed."))
     return int(raw)
-
-
-def _older(query: Select, column, before: int | None, limit: int) -> Select:
-    if before is not None:
-        query = query.where(column < before)
-    return query.order_by(column.desc()).limit(limit)
 
 
 # The states are constants written into the SQL (not bound): SQLite and PostgreSQL then match
@@ -83,22 +88,40 @@ def home_feed_ids(bee_id: int, before: int | None, limit: int, *, window: int | 
     has a smaller id than any post in it, so a full page from the window is
     exactly the page the whole history gives: nothing is skipped or capped.
     """
+    statement = _home_feed_statement(_dialect())
+    return _look_back(
+        lambda params: list(db.session.scalars(statement, params)), bee_id, before, limit, window
+    )
+
+
+def _look_back(read, bee_id: int, before: int | None, limit: int, window: int | None) -> list:
+    """Call ``read`` on ever wider windows below the cursor until it finds ``limit`` rows or
+    the window holds every post (see :func:`home_feed_ids`)."""
     newest = db.session.scalar(select(func.max(Post.id))) or 0
     at_most = newest if before is None else min(before - 1, newest)
     window = window or limit * FIRST_WINDOW_PER_POST
     while True:
         above = max(at_most - window, 0)
-        params = {"bee_id": bee_id, "at_most": at_most, "above": above, "limit": limit}
-        ids = list(db.session.scalars(_home_feed_statement(), params))
-        if len(ids) >= limit or above == 0:
-            return ids
+        found = read({"bee_id": bee_id, "at_most": at_most, "above": above, "limit": limit})
+        if len(found) >= limit or above == 0:
+            return found
         window *= WINDOW_GROWTH
 
 
+def _dialect() -> str:
+    return db.session.get_bind().dialect.name
+
+
 @cache
-def _home_feed_statement() -> Select:
-    """The home feed query, built once (it is large), with ``bee_id``, ``limit`` and the window
-    ``above < id <= at_most`` bound."""
+def _home_feed_statement(dialect: str) -> Select:
+    """The home feed query, built once per dialect (it is large), with ``bee_id``, ``limit`` and
+    the window ``above < id <= at_most`` bound.
+
+    PostgreSQL reads each source's newest posts with a LATERAL join. SQLite has
+    no LATERAL; it runs each source's correlated ``IN (… LIMIT n)`` once per
+    source when joined back through the same index, which PostgreSQL would
+    instead re-run for every row of the source. Same rows, either way.
+    """
     bee_id, limit = bindparam("bee_id"), bindparam("limit")
     at_most, above = bindparam("at_most"), bindparam("above")
     authors = union_all(
@@ -118,7 +141,6 @@ def _home_feed_statement() -> Select:
         )
         .order_by(by_author.id.desc())
         .limit(limit)
-        .correlate(authors)
     )
     in_hive, hive_post = aliased(PostHive), aliased(Post)
     newest_in_hive = (
@@ -132,37 +154,71 @@ def _home_feed_statement() -> Select:
         )
         .order_by(in_hive.post_id.desc())
         .limit(limit)
-        .correlate(hives)
     )
-    # Joining back through the same indexes (not the posts table) keeps the whole query index-only.
-    by_people = (
-        select(Post.id.label("id"))
-        .select_from(authors)
-        .join(Post, (Post.author_id == authors.c.author_id) & _visible() & Post.id.in_(newest_by_author))
-    )
-    by_hives = (
-        select(PostHive.post_id.label("id"))
-        .select_from(hives)
-        .join(PostHive, (PostHive.hive_id == hives.c.hive_id) & PostHive.post_id.in_(newest_in_hive))
-    )
+    if dialect == "postgresql":
+        people_posts = newest_by_author.lateral("people_posts")
+        hive_posts = newest_in_hive.lateral("hive_posts")
+        by_people = select(people_posts.c.id.label("id")).select_from(authors).join(people_posts, true())
+        by_hives = select(hive_posts.c.post_id.label("id")).select_from(hives).join(hive_posts, true())
+    else:
+        # Joining back through the same indexes (not the posts table) keeps the query index-only.
+        by_people = (
+            select(Post.id.label("id"))
+            .select_from(authors)
+            .join(
+                Post,
+                (Post.author_id == authors.c.author_id)
+                & _visible()
+                & Post.id.in_(newest_by_author.correlate(authors)),
+            )
+        )
+        by_hives = (
+            select(PostHive.post_id.label("id"))
+            .select_from(hives)
+            .join(
+                PostHive,
+                (PostHive.hive_id == hives.c.hive_id) & PostHive.post_id.in_(newest_in_hive.correlate(hives)),
+            )
+        )
     merged = union(by_people, by_hives).subquery()
     return select(merged.c.id).order_by(merged.c.id.desc()).limit(limit)
 
 
 def hive_feed_ids(hive_id: int, before: int | None, limit: int) -> list[int]:
     """Ids of the posts in one hive, newest first."""
-    query = (
-        select(PostHive.post_id)
-        .join(Post, Post.id == PostHive.post_id)
-        .where(PostHive.hive_id == hive_id, _visible())
-    )
-    return list(db.session.scalars(_older(query, PostHive.post_id, before, limit)))
+    return list(db.session.scalars(_hive_feed_statement(), _keyset(before, limit, hive_id=hive_id)))
 
 
 def profile_feed_ids(author_id: int, before: int | None, limit: int) -> list[int]:
     """Ids of one bee's posts, newest first."""
-    query = select(Post.id).where(Post.author_id == author_id, _visible())
-    return list(db.session.scalars(_older(query, Post.id, before, limit)))
+    return list(db.session.scalars(_profile_feed_statement(), _keyset(before, limit, author_id=author_id)))
+
+
+def _keyset(before: int | None, limit: int, **params) -> dict:
+    return {"at_most": MAX_ID if before is None else before - 1, "limit": limit, **params}
+
+
+@cache
+def _hive_feed_statement() -> Select:
+    """A hive's newest posts up to ``at_most``, with ``hive_id`` and ``limit`` bound."""
+    return (
+        select(PostHive.post_id)
+        .join(Post, Post.id == PostHive.post_id)
+        .where(PostHive.hive_id == bindparam("hive_id"), _visible(), PostHive.post_id <= bindparam("at_most"))
+        .order_by(PostHive.post_id.desc())
+        .limit(bindparam("limit"))
+    )
+
+
+@cache
+def _profile_feed_statement() -> Select:
+    """An author's newest posts up to ``at_most``, with ``author_id`` and ``limit`` bound."""
+    return (
+        select(Post.id)
+        .where(Post.author_id == bindparam("author_id"), _visible(), Post.id <= bindparam("at_most"))
+        .order_by(Post.id.desc())
+        .limit(bindparam("limit"))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,29 +257,29 @@ class FeedPost(PostFacts):
     delivered_count: int
     created_at: datetime
     edited_at: datetime | None
-    hives: tuple[FeedHive, ...]
+    hives: list[FeedHive]
 
 
-def load_posts(ids: list[int]) -> list[FeedPost]:
-    """The posts with these ids as feed cards, in the order given: two queries, columns only."""
-    if not ids:
-        return []
-    posts_query, hives_query = _feed_card_statements()
-    hives: dict[int, list[FeedHive]] = {}
-    for post_id, slug, name in db.session.execute(hives_query, {"ids": ids}):
-        hives.setdefault(post_id, []).append(FeedHive(slug, name))
-    by_id = {}
-    for post_id, author_id, handle, display_name, *columns in db.session.execute(posts_query, {"ids": ids}):
-        author = FeedAuthor(handle, display_name)
-        by_id[post_id] = FeedPost(post_id, author_id, author, *columns, hives=tuple(hives.get(post_id, ())))
-    return [by_id[post_id] for post_id in ids if post_id in by_id]
+def _read_cards(ids_statement: Select, params: dict) -> list[FeedPost]:
+    """The posts ``ids_statement`` selects, as feed cards, newest first: one query, columns only."""
+    posts: list[FeedPost] = []
+    hives: list[FeedHive] = []
+    for post_id, author_id, handle, display_name, *columns, hive_slug, hive_name in db.session.execute(
+        _cards_statement(ids_statement), params
+    ):
+        if not posts or posts[-1].id != post_id:
+            hives = []
+            author = FeedAuthor(handle, display_name)
+            posts.append(FeedPost(post_id, author_id, author, *columns, hives=hives))
+        if hive_slug is not None:
+            hives.append(FeedHive(hive_slug, hive_name))
+    return posts
 
 
 @cache
-def _feed_card_statements() -> tuple[Select, Select]:
-    """The two queries of :func:`load_posts`, built once with the ids bound as ``ids``."""
-    ids = bindparam("ids", expanding=True)
-    posts = (
+def _cards_statement(ids_statement: Select) -> Select:
+    """Feed card columns of the posts in ``ids_statement``, one row per post and hive."""
+    return (
         select(
             Post.id,
             Post.author_id,
@@ -238,38 +294,39 @@ def _feed_card_statements() -> tuple[Select, Select]:
             Post.delivered_count,
             Post.created_at,
             Post.edited_at,
+            Hive.slug,
+            Hive.name,
         )
         .join(Bee, Bee.id == Post.author_id)
-        .where(Post.id.in_(ids))
+        .outerjoin(PostHive, PostHive.post_id == Post.id)
+        .outerjoin(Hive, Hive.id == PostHive.hive_id)
+        .where(Post.id.in_(ids_statement))
+        .order_by(Post.id.desc(), Hive.name)
     )
-    hives = (
-        select(PostHive.post_id, Hive.slug, Hive.name)
-        .join(Hive, Hive.id == PostHive.hive_id)
-        .where(PostHive.post_id.in_(ids))
-        .order_by(Hive.name)
-    )
-    return posts, hives
 
 
-def page(ids_for, *, before: int | None, limit: int) -> FeedPage:
-    """Fetch one page with ``ids_for(before, limit)``, looking one post ahead."""
-    ids = ids_for(before, limit + 1)
-    next_cursor = ids[limit - 1] if len(ids) > limit else None
-    return FeedPage(posts=load_posts(ids[:limit]), next_cursor=next_cursor)
+def _page(posts: list[FeedPost], limit: int) -> FeedPage:
+    """A page of ``limit`` posts from ``limit + 1`` read, the extra one telling that more follow."""
+    next_cursor = posts[limit - 1].id if len(posts) > limit else None
+    return FeedPage(posts=posts[:limit], next_cursor=next_cursor)
 
 
 def home_feed(
     bee_id: int, before: int | None = None, limit: int = 20, *, window: int | None = None
 ) -> FeedPage:
     """One page of a bee's home feed (``window``: see :func:`home_feed_ids`)."""
-    return page(lambda b, n: home_feed_ids(bee_id, b, n, window=window), before=before, limit=limit)
+    statement = _home_feed_statement(_dialect())
+    posts = _look_back(lambda params: _read_cards(statement, params), bee_id, before, limit + 1, window)
+    return _page(posts, limit)
 
 
 def hive_feed(hive_id: int, before: int | None = None, limit: int = 20) -> FeedPage:
     """One page of a hive's feed."""
-    return page(lambda b, n: hive_feed_ids(hive_id, b, n), before=before, limit=limit)
+    return _page(_read_cards(_hive_feed_statement(), _keyset(before, limit + 1, hive_id=hive_id)), limit)
 
 
 def profile_feed(author_id: int, before: int | None = None, limit: int = 20) -> FeedPage:
     """One page of a bee's own posts."""
-    return page(lambda b, n: profile_feed_ids(author_id, b, n), before=before, limit=limit)
+    return _page(
+        _read_cards(_profile_feed_statement(), _keyset(before, limit + 1, author_id=author_id)), limit
+    )

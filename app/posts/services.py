@@ -80,8 +80,10 @@ def _unique_slug(author_id: int, title: str) -> str:
     return slug
 
 
-def _target_hives(author: Bee, hive_ids: list[int]) -> list[Hive]:
+def _target_hives(author_id: int, hive_ids: list[int]) -> list[Hive]:
     unique_ids = sorted(set(hive_ids))
+    if not unique_ids:
+        return []
     if not all(0 < hive_id <= MAX_ID for hive_id in unique_ids):
         raise ValidationError("hives", _("One of those hives does not exist."))
     if len(unique_ids) > POST_HIVES_MAX:
@@ -91,7 +93,7 @@ def _target_hives(author: Bee, hive_ids: list[int]) -> list[Hive]:
         raise ValidationError("hives", _("One of those hives does not exist."))
     for hive in hives:
         policy.require(
-            policy.can_post_to_hive(membership_of(author.id, hive.id)),
+            policy.can_post_to_hive(membership_of(author_id, hive.id)),
             _("You can only post to hives you belong to."),
         )
     return hives
@@ -107,20 +109,21 @@ def publish_post(
     """
     title, body = _check_content(kind, title, body)
     body_html, excerpt = _render(kind, body)
+    author_id = author.id  # read before the write begins: it expires what the request loaded
     with write_transaction():
-        lock_rows(Bee, [author.id])
-        hives = _target_hives(author, list(hive_ids))
+        lock_rows(Bee, [author_id])
+        hives = _target_hives(author_id, list(hive_ids))
         lock_rows(Hive, [hive.id for hive in hives])
         post = Post(
-            author_id=author.id,
+            author_id=author_id,
             kind=kind,
             title=title,
-            slug=_unique_slug(author.id, title) if kind == Kind.HONEY else None,
+            slug=_unique_slug(author_id, title) if kind == Kind.HONEY else None,
             body_source=body,
             body_html=body_html,
             excerpt=excerpt,
             state=PostState.PUBLISHED,
-            delivered_count=delivery.audience_size(author.id, [hive.id for hive in hives]),
+            delivered_count=delivery.audience_size(author_id, [hive.id for hive in hives]),
         )
         db.session.add(post)
         db.session.flush()

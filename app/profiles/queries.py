@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from flask_babel import gettext as _
 from sqlalchemy import select
-from sqlalchemy.orm import lazyload
 
 from app.errors import ValidationError
 from app.extensions import db
@@ -29,15 +29,22 @@ def follow_counts(bee_id: int) -> tuple[int, int]:
     return count_of(followers_of(bee_id)), count_of(followees_of(bee_id))
 
 
-def hives_of(bee_id: int) -> list[Hive]:
-    """The hives a bee is an active member of, by name (their tags are not loaded)."""
+class HiveName(NamedTuple):
+    """A hive as a link or a choice: its id, slug and name."""
+
+    id: int
+    slug: str
+    name: str
+
+
+def hives_of(bee_id: int) -> list[HiveName]:
+    """The hives a bee is an active member of, by name."""
     query = (
-        select(Hive)
+        select(Hive.id, Hive.slug, Hive.name)
         .where(Hive.id.in_(active_hive_ids(bee_id)))
         .order_by(Hive.name_key)
-        .options(lazyload(Hive.tags))
     )
-    return list(db.session.scalars(query))
+    return [HiveName(*row) for row in db.session.execute(query)]
 
 
 AFTER_MAX = 255

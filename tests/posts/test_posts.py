@@ -271,3 +271,23 @@ def test_a_post_in_two_of_my_hives_fills_one_slot_of_a_page(app):
     assert page.next_cursor == newer.id
     assert [p.id for p in queries.home_feed(reader.id, before=page.next_cursor, limit=1).posts] == [older.id]
     assert newer.delivered_count == 1
+
+
+def test_feed_cards_carry_every_hive_by_name_and_a_page_counts_posts_not_hives(app):
+    """A card lists all its hives in name order; three hives still make one post of the page."""
+    author = make_bee()
+    hives = [make_hive(owner=author, name=name) for name in ("Zither makers", "Apiarists", "Mosaic")]
+    plain = make_post(author, "no hive")
+    spread = make_post(author, "three hives", hives=hives)
+    for feed in (
+        queries.profile_feed(author.id, limit=1),
+        queries.hive_feed(hives[0].id, limit=1),
+        queries.home_feed(author.id, limit=1),
+    ):
+        [card] = feed.posts
+        assert card.id == spread.id
+        assert [hive.name for hive in card.hives] == ["Apiarists", "Mosaic", "Zither makers"]
+        assert card.author.handle == author.handle
+    older = queries.profile_feed(author.id, before=spread.id, limit=1)
+    assert [(card.id, card.hives) for card in older.posts] == [(plain.id, [])]
+    assert older.next_cursor is None
