@@ -74,8 +74,11 @@ def server_env(database_url: str) -> dict[str, str]:
 
 
 @contextmanager
-def gunicorn(database_url: str, workers: int = 2) -> Iterator[str]:
-    """Run gunicorn (gevent, ``workers`` processes) until the block ends; yield its base URL."""
+def gunicorn(database_url: str, workers: int = 2, writes_dir: Path | None = None) -> Iterator[str]:
+    """Run gunicorn (gevent, ``workers`` processes) until the block ends; yield its base URL.
+
+    With ``writes_dir``, the workers time their write transactions there (see ``bench.wsgi``).
+    """
     port = free_port()
     command = [
         sys.executable, "-m", "gunicorn", "--no-control-socket", "-k", "gevent", "-w", str(workers),
@@ -84,7 +87,10 @@ def gunicorn(database_url: str, workers: int = 2) -> Iterator[str]:
         "--keep-alive", "0",
         "-b", f"127.0.0.1:{port}", "--log-level", "warning", "bench.wsgi:app",
     ]  # fmt: skip
-    process = subprocess.Popen(command, cwd=ROOT, env=server_env(database_url))  # noqa: S603
+    env = server_env(database_url)
+    if writes_dir is not None:
+        env["BENCH_WRITES_DIR"] = str(writes_dir)
+    process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):
@@ -211,3 +217,31 @@ def run_wrk(base: str, requests: list[Request], seconds: int, connections: int =
     finally:
         Path(script.name).unlink(missing_ok=True)
     return parse_wrk(completed.stdout)
+
+
+def write_transactions(writes_dir: Path) -> dict:
+    """All workers' write-transaction times: count, p50, p99, longest, and how many took 50 ms or more."""
+    histogram: dict[int, int] = {}
+    longest = 0.0
+    for path in writes_dir.glob("*.json"):
+        worker = json.loads(path.read_text())
+        for millisecond, count in worker["histogram_ms"].items():
+            histogram[int(millisecond)] = histogram.get(int(millisecond), 0) + count
+        longest = max(longest, worker["max_ms"])
+    total = sum(histogram.values())
+
+    def percentile(share: float) -> int | None:
+        seen = 0
+        for millisecond in sorted(histogram):
+            seen += histogram[millisecond]
+            if seen >= share * total:
+                return millisecond + 1  # the bucket's upper bound
+        return None
+
+    return {
+        "count": total,
+        "p50_ms_at_most": percentile(0.5),
+        "p99_ms_at_most": percentile(0.99),
+        "max_ms": longest,
+        "over_50_ms": sum(count for millisecond, count in histogram.items() if millisecond >= 50),
+    }

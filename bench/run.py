@@ -16,11 +16,16 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import multiprocessing
+import os
 import random
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -34,7 +39,16 @@ from app.profiles.models import Bee, Follow, followers_of
 from bench import chart
 from bench.database import absolute_url, bench_app, fresh_database
 from bench.generate import Scale, generate
-from bench.load import BENCH_SECRET, USER_AGENT, Request, Result, gunicorn, run_wrk, signed_sessions
+from bench.load import (
+    BENCH_SECRET,
+    USER_AGENT,
+    Request,
+    Result,
+    gunicorn,
+    run_wrk,
+    signed_sessions,
+    write_transactions,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 READS = ["ceiling", "home", "home_deep", "hive", "profile", "honey"]
@@ -92,7 +106,38 @@ def _followers(bee_id: int) -> list[int]:
     return list(db.session.scalars(followers_of(bee_id)))
 
 
-def measure_delivery(base: str, cookie: str, token: str, star: int) -> dict:
+# Delivery is checked by worker processes (one per core), each with its own app and connection,
+# so that looking at 5,000 feeds one after another is not what the measurement times.
+CHECKERS = max(2, os.cpu_count() or 2)
+_checker_app = None
+
+
+def _start_checker(database_url: str) -> None:
+    global _checker_app
+    _checker_app = bench_app(database_url)
+
+
+def _checker_ready(_: int) -> int:
+    time.sleep(0.5)  # long enough that every worker of the pool takes one of these
+    return os.getpid()
+
+
+def _look_until_delivered(post_id: int, bees: list[int], deadline: float) -> tuple[float, int]:
+    """Look at each bee's home feed until the post is the newest post at or before it.
+
+    Returns the (monotonic) time the last of them was seen to hold it, and how many never did.
+    """
+    with _checker_app.app_context():
+        waiting, seen_at = set(bees), time.monotonic()
+        while waiting and time.monotonic() < deadline:
+            waiting = {bee for bee in waiting if queries.home_feed_ids(bee, post_id + 1, 1) != [post_id]}
+            seen_at = time.monotonic()
+            db.session.rollback()
+        db.session.remove()
+        return seen_at, len(waiting)
+
+
+def measure_delivery(base: str, database_url: str, cookie: str, token: str, star: int) -> dict:
     """Publish as the star over HTTP; time until every follower's home feed holds the post."""
     followers = _followers(star)
     body = urllib.parse.urlencode({"csrf_token": token, "kind": "buzz", "body": "Delivery check"})
@@ -101,28 +146,29 @@ def measure_delivery(base: str, cookie: str, token: str, star: int) -> dict:
         "User-Agent": USER_AGENT,
         "Content-Type": "application/x-www-form-urlencoded",
     }
-    connection = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc, timeout=30)
-    started = time.perf_counter()
-    connection.request("POST", "/write", body=body, headers=headers)
-    response = connection.getresponse()
-    answer = response.read()
-    published = time.perf_counter()
-    connection.close()
-    if response.status != 302:
-        raise RuntimeError(f"publishing failed: {response.status} {answer[-300:]!r}")
-    db.session.rollback()
-    post_id = db.session.scalar(select(func.max(Post.id)).where(Post.author_id == star))
-    # A follower's feed holds the post when the newest post at or before it is the post itself.
-    waiting = set(followers)
-    while waiting and time.perf_counter() - started < 60:
-        waiting = {bee for bee in waiting if queries.home_feed_ids(bee, post_id + 1, 1) != [post_id]}
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(CHECKERS, spawn, initializer=_start_checker, initargs=(database_url,)) as pool:
+        list(pool.map(_checker_ready, range(CHECKERS)))
+        connection = http.client.HTTPConnection(urllib.parse.urlsplit(base).netloc, timeout=30)
+        started = time.monotonic()
+        connection.request("POST", "/write", body=body, headers=headers)
+        response = connection.getresponse()
+        answer = response.read()
+        published = time.monotonic()
+        connection.close()
+        if response.status != 302:
+            raise RuntimeError(f"publishing failed: {response.status} {answer[-300:]!r}")
         db.session.rollback()
-    delivered = time.perf_counter()
+        post_id = db.session.scalar(select(func.max(Post.id)).where(Post.author_id == star))
+        chunks = [followers[n::CHECKERS] for n in range(CHECKERS)]
+        looks = pool.map(_look_until_delivered, [post_id] * CHECKERS, chunks, [started + 60] * CHECKERS)
+        finished = list(looks)
     return {
         "followers": len(followers),
         "publish_ms": round((published - started) * 1000, 1),
-        "all_feeds_s": round(delivered - started, 3),
-        "missing": len(waiting),
+        "all_feeds_s": round(max(seen_at for seen_at, _ in finished) - started, 3),
+        "missing": sum(missing for _, missing in finished),
+        "checkers": CHECKERS,
     }
 
 
@@ -170,11 +216,27 @@ def check_feeds(rng: random.Random, samples: int = 30) -> list[str]:
     return problems
 
 
-def run(database_url: str, scale: Scale, seconds: int, out_dir: Path, label: str) -> dict:
-    """Generate, serve, measure, check; write ``<date>-<label>.json`` and return the results."""
+def run(
+    database_url: str,
+    scale: Scale,
+    seconds: int,
+    out_dir: Path,
+    label: str,
+    *,
+    scenarios: list[str] | None = None,
+    reuse: bool = False,
+) -> dict:
+    """Generate, serve, measure, check; write ``<date>-<label>.json`` and return the results.
+
+    ``scenarios`` picks some (the ceiling always runs); ``reuse`` measures the network already
+    in the database instead of generating one (for trying a change; not for results to keep).
+    """
     database_url = absolute_url(database_url)
-    with fresh_database(database_url) as connection:
-        made = generate(connection, scale)
+    if reuse:
+        made = {"reused": True}
+    else:
+        with fresh_database(database_url) as connection:
+            made = generate(connection, scale)
     app = bench_app(database_url)
     app.config["SECRET_KEY"] = BENCH_SECRET
     rng = random.Random(scale.seed)
@@ -188,17 +250,25 @@ def run(database_url: str, scale: Scale, seconds: int, out_dir: Path, label: str
         "scenarios": {},
     }
     with app.app_context():
+        if reuse:
+            made.update(
+                bees=db.session.scalar(select(func.count(Bee.id))),
+                posts=db.session.scalar(select(func.count(Post.id))),
+            )
         try:
             tables, star = prepare(app, rng)
             star_followers = len(_followers(star))
             cookie, token = signed_sessions(app, [star])[star]
-            with gunicorn(database_url) as base:
+            writes_dir = Path(tempfile.mkdtemp(prefix="apiary-bench-writes-"))
+            with gunicorn(database_url, writes_dir=writes_dir) as base:
                 measured: dict[str, Result] = {}
-                for name in READS + WRITES:
+                for name in [name for name in READS + WRITES if name in (scenarios or READS + WRITES)]:
                     result = measured[name] = run_wrk(base, tables[name], seconds)
                     print(f"  {name:13} {result.rps:8.0f} req/s  p50 {result.p50_ms:6.2f} ms  "
                           f"p99 {result.p99_ms:6.2f} ms", flush=True)  # fmt: skip
-                delivery = measure_delivery(base, cookie, token, star)
+                delivery = measure_delivery(base, database_url, cookie, token, star)
+            writes = write_transactions(writes_dir)
+            shutil.rmtree(writes_dir, ignore_errors=True)
             problems = check_feeds(rng)
         finally:
             db.session.remove()
@@ -218,6 +288,7 @@ def run(database_url: str, scale: Scale, seconds: int, out_dir: Path, label: str
             problems.append(f"{name}: {result.bad_responses} bad responses, {result.errors} socket errors")
     results["star_followers"] = star_followers
     results["delivery"] = delivery
+    results["write_transactions"] = writes
     if delivery["missing"]:
         problems.append(f"{delivery['missing']} followers never saw the star's post")
     results["problems"] = problems
@@ -258,6 +329,11 @@ def print_table(results: dict) -> None:
         f"delivery: publish {delivery['publish_ms']} ms; in all {delivery['followers']:,} followers' feeds "
         f"within {delivery['all_feeds_s']} s"
     )
+    writes = results["write_transactions"]
+    print(
+        f"write transactions: {writes['count']:,}, p99 ≤ {writes['p99_ms_at_most']} ms, "
+        f"longest {writes['max_ms']} ms, {writes['over_50_ms']} over 50 ms"
+    )
     print("correctness:", "OK" if not results["problems"] else "; ".join(results["problems"]))
 
 
@@ -271,10 +347,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
     parser.add_argument("--label", default=None, help="results file name after the date")
+    parser.add_argument("--scenarios", default=None, help="comma-separated subset (the ceiling always runs)")
+    parser.add_argument("--reuse", action="store_true", help="measure the network already in the database")
     args = parser.parse_args(argv)
     scale = Scale(bees=args.bees, hives=args.hives, posts=args.posts, seed=args.seed)
     label = args.label or f"{args.database_url.split(':', 1)[0]}-{args.posts // 1000}k"
-    results = run(args.database_url, scale, args.seconds, Path(args.out), label)
+    scenarios = ["ceiling", *args.scenarios.split(",")] if args.scenarios else None
+    results = run(
+        args.database_url, scale, args.seconds, Path(args.out), label, scenarios=scenarios, reuse=args.reuse
+    )
     print_table(results)
     print("written:", results["path"], results["chart"])
     return 1 if results["problems"] else 0

@@ -3,16 +3,28 @@
 ``/_bench/ceiling`` renders the home feed template with 20 posts held in memory
 and touches no database: the fastest a feed page can be on this server stack,
 so every scenario is reported as a ratio to it.
+
+With ``BENCH_WRITES_DIR`` set, each worker also times every write transaction
+(from the moment it holds SQLite's write lock, or began on PostgreSQL, until
+it has committed) into ``<pid>.json`` there: a histogram in whole
+milliseconds and the longest.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from types import SimpleNamespace
 
 from flask import render_template
+from sqlalchemy import event
+from sqlalchemy.orm import Session
 
 from app import create_app
+from app.db import writing
 from app.markup import plain_excerpt, render_markdown
 from app.posts.forms import PostForm
 from app.posts.queries import FeedPage
@@ -65,3 +77,32 @@ _FEED = FeedPage(posts=_fake_posts(), next_cursor=9_981)
 def bench_ceiling():
     """The home feed template with 20 in-memory posts: no database at all."""
     return render_template("posts/home.html", feed=_FEED, form=PostForm())
+
+
+def _time_write_transactions(directory: Path) -> None:
+    path = directory / f"{os.getpid()}.json"
+    histogram: dict[int, int] = {}
+    longest = [0.0]
+
+    @event.listens_for(Session, "after_begin")
+    def _began(session, _transaction, _connection) -> None:
+        if writing():
+            session.info["bench_write_began"] = time.perf_counter()
+
+    @event.listens_for(Session, "after_commit")
+    def _committed(session) -> None:
+        began = session.info.pop("bench_write_began", None)
+        if began is None:
+            return
+        took_ms = (time.perf_counter() - began) * 1000
+        histogram[int(took_ms)] = histogram.get(int(took_ms), 0) + 1
+        longest[0] = max(longest[0], took_ms)
+        path.write_text(json.dumps({"histogram_ms": histogram, "max_ms": round(longest[0], 2)}))
+
+    @event.listens_for(Session, "after_rollback")
+    def _rolled_back(session) -> None:
+        session.info.pop("bench_write_began", None)
+
+
+if os.environ.get("BENCH_WRITES_DIR"):
+    _time_write_transactions(Path(os.environ["BENCH_WRITES_DIR"]))

@@ -41,6 +41,10 @@ def check(results: dict) -> None:
     assert results["dataset"]["posts"] == TINY.posts
     assert results["delivery"]["missing"] == 0
     assert results["delivery"]["followers"] == results["star_followers"] > 0
+    writes = results["write_transactions"]
+    published = results["scenarios"]["publish"]["requests"] + results["scenarios"]["publish_star"]["requests"]
+    assert writes["count"] >= published > 0  # every publish was timed (wrk may cut the last few short)
+    assert 0 < writes["max_ms"] < 60_000
     assert json.loads(Path(results["path"]).read_text())["scenarios"] == results["scenarios"]
     assert Path(results["chart"]).read_bytes().startswith(b"\x89PNG")
 
