@@ -1,11 +1,12 @@
 """Sign-up and log-in forms: they parse input; the services own the rules."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, StringField, SubmitField
 
+from app.forms import Form
 
-class SignUpForm(FlaskForm):
+
+class SignUpForm(Form):
     """Email, handle, display name and password."""
 
     email = EmailField(_l("Email"))
@@ -15,7 +16,7 @@ class SignUpForm(FlaskForm):
     submit = SubmitField(_l("Create account"))
 
 
-class LogInForm(FlaskForm):
+class LogInForm(Form):
     """Email or handle, password, and "remember me"."""
 
     login = StringField(_l("Email or handle"))
@@ -24,7 +25,7 @@ class LogInForm(FlaskForm):
     submit = SubmitField(_l("Log in"))
 
 
-class LogOutForm(FlaskForm):
+class LogOutForm(Form):
     """An empty form: logging out is a POST with a CSRF token."""
 
     submit = SubmitField(_l("Log out"))

@@ -1,11 +1,12 @@
 """Hive forms."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField, TextAreaField
 
+from app.forms import Form
 
-class HiveForm(FlaskForm):
+
+class HiveForm(Form):
     """Name, description and topic tags of a new hive."""
 
     name = StringField(_l("Name"), description=_l("For example: Trail Running, Arabic Calligraphy"))

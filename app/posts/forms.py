@@ -1,10 +1,11 @@
 """Composer and editor forms."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from app.forms import Form
 
 
 class CheckboxesField(SelectMultipleField):
@@ -14,7 +15,7 @@ class CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class PostForm(FlaskForm):
+class PostForm(Form):
     """Honey or buzz, its text, and the hives it goes to."""
 
     kind = RadioField(
@@ -34,7 +35,7 @@ class PostForm(FlaskForm):
     submit = SubmitField(_l("Publish"))
 
 
-class EditPostForm(FlaskForm):
+class EditPostForm(Form):
     """The text (and a honey's title) of an existing post."""
 
     title = StringField(_l("Title"))

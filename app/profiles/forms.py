@@ -1,11 +1,12 @@
 """Profile forms."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import StringField, SubmitField
 
+from app.forms import Form
 
-class ProfileForm(FlaskForm):
+
+class ProfileForm(Form):
     """A bee's display name and headline."""
 
     display_name = StringField(_l("Display name"))
@@ -15,7 +16,7 @@ class ProfileForm(FlaskForm):
     submit = SubmitField(_l("Save profile"))
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """A one-button POST (follow, unfollow, join, leave, delete) with its CSRF token."""
 
     submit = SubmitField()
