@@ -48,6 +48,10 @@ def _init_extensions(app: Flask) -> None:
     from app.db import configure_engine
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
 
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        # A file on this machine: no connection can go stale, so none is pinged before use.
+        options = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**options, "pool_pre_ping": False}
     db.init_app(app)
     with app.app_context():
         configure_engine(db.engine)

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String, func, select
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, String, select
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -72,8 +72,3 @@ def followers_of(bee_id: int):
 def followees_of(bee_id: int):
     """Select the ids of the bees that ``bee_id`` follows."""
     return select(Follow.followee_id).where(Follow.follower_id == bee_id)
-
-
-def count_of(query) -> int:
-    """Count the rows of a select (for profile pages, never feeds)."""
-    return db.session.scalar(select(func.count()).select_from(query.subquery())) or 0

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.errors import ValidationError
 from app.extensions import db
 from app.hives.models import Hive, active_hive_ids
-from app.profiles.models import Bee, count_of, followees_of, followers_of
+from app.profiles.models import Bee, followees_of, followers_of
 
 PEOPLE_PAGE_SIZE = 30
 
@@ -26,7 +26,12 @@ class PeoplePage:
 
 def follow_counts(bee_id: int) -> tuple[int, int]:
     """(followers, following) for a profile page."""
-    return count_of(followers_of(bee_id)), count_of(followees_of(bee_id))
+    followers, following = (
+        select(func.count()).select_from(query.subquery()).scalar_subquery()
+        for query in (followers_of(bee_id), followees_of(bee_id))
+    )
+    counted = db.session.execute(select(followers, following)).one()
+    return counted[0], counted[1]
 
 
 class HiveName(NamedTuple):
