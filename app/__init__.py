@@ -45,7 +45,7 @@ def create_app(config: type[Config] | str | None = None, **overrides) -> Flask:
 
 
 def _init_extensions(app: Flask) -> None:
-    from app.db import configure_engine
+    from app.db import configure_engine, read_without_transaction
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
@@ -55,6 +55,7 @@ def _init_extensions(app: Flask) -> None:
     db.init_app(app)
     with app.app_context():
         configure_engine(db.engine)
+    app.before_request(read_without_transaction)
     migrate.init_app(app, db, render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)

@@ -10,7 +10,11 @@ transaction as a write before it begins; read-only requests begin a plain
 
 On PostgreSQL the same services lock the rows they count on with
 :func:`lock_rows`, always bees before hives and each in id order, so concurrent
-follows, joins and publishes serialise where they touch the same audience.
+follows, joins and publishes serialise where they touch the same audience. A
+request reads in autocommit mode (:func:`read_without_transaction`): under
+PostgreSQL's READ COMMITTED every statement sees its own snapshot anyway, and
+the BEGIN and ROLLBACK round trips cost more than a feed query. Writes still run
+in one transaction each.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from contextvars import ContextVar
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, event, select
+from sqlalchemy.exc import OperationalError
 
 from app.extensions import db
 
@@ -99,6 +104,21 @@ def _begin_immediate(connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")  # the last try: raises "database is locked"
     finally:
         raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+
+
+def read_without_transaction() -> None:
+    """``before_request``: on PostgreSQL, let this request's reads run without BEGIN/ROLLBACK.
+
+    :func:`write_transaction` ends this (the connection goes back to the pool
+    and its isolation level is restored), then writes in a real transaction.
+    """
+    session = db.session()
+    if db.engine.dialect.name != "postgresql" or session.in_transaction():
+        return
+    try:
+        session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    except OperationalError:
+        session.rollback()  # the database is unreachable: the request meets that where it reads
 
 
 def writing() -> bool:

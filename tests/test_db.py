@@ -1,0 +1,32 @@
+"""Request reads without a transaction on PostgreSQL; writes stay one transaction each."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app.db import read_without_transaction, write_transaction
+from app.extensions import db
+from app.profiles.models import Follow
+from tests.factories import make_bee
+
+
+def test_a_write_after_transactionless_reads_is_still_one_transaction(app):
+    ana, ben = make_bee(), make_bee()
+    db.session.commit()
+    with app.test_request_context("/"):
+        read_without_transaction()
+        reading = db.session.connection().get_execution_options().get("isolation_level")
+        assert reading == ("AUTOCOMMIT" if db.engine.dialect.name == "postgresql" else None)
+        assert db.session.scalar(select(Follow).where(Follow.follower_id == ana.id)) is None
+        with pytest.raises(RuntimeError):
+            _follow_then_fail(ana.id, ben.id)
+        assert db.session.scalar(select(Follow).where(Follow.follower_id == ana.id)) is None
+
+
+def _follow_then_fail(follower_id: int, followee_id: int) -> None:
+    with write_transaction():
+        assert db.session.connection().get_execution_options().get("isolation_level") is None
+        db.session.add(Follow(follower_id=follower_id, followee_id=followee_id))
+        db.session.flush()
+        raise RuntimeError("the rest of the write failed")
