@@ -96,16 +96,24 @@ def home_feed_ids(bee_id: int, before: int | None, limit: int, *, window: int | 
 
 def _look_back(read, bee_id: int, before: int | None, limit: int, window: int | None) -> list:
     """Call ``read`` on ever wider windows below the cursor until it finds ``limit`` rows or
-    the window holds every post (see :func:`home_feed_ids`)."""
-    newest = db.session.scalar(select(func.max(Post.id))) or 0
-    at_most = newest if before is None else min(before - 1, newest)
+    the window holds every post (see :func:`home_feed_ids`).
+
+    The first look measures its window from the newest post inside the query
+    itself, so a busy feed is one statement; only a page not yet full asks for
+    the newest id, to know when the window has reached the first post.
+    """
+    at_most = MAX_ID if before is None else before - 1
     window = window or limit * FIRST_WINDOW_PER_POST
-    while True:
-        above = max(at_most - window, 0)
-        found = read({"bee_id": bee_id, "at_most": at_most, "above": above, "limit": limit})
-        if len(found) >= limit or above == 0:
-            return found
+    found = read({"bee_id": bee_id, "at_most": at_most, "window": window, "limit": limit})
+    if len(found) >= limit:
+        return found
+    at_most = min(at_most, db.session.scalar(select(func.max(Post.id))) or 0)
+    while window < at_most:
         window *= WINDOW_GROWTH
+        found = read({"bee_id": bee_id, "at_most": at_most, "window": window, "limit": limit})
+        if len(found) >= limit:
+            break
+    return found
 
 
 def _dialect() -> str:
@@ -114,16 +122,19 @@ def _dialect() -> str:
 
 @cache
 def _home_feed_statement(dialect: str) -> Select:
-    """The home feed query, built once per dialect (it is large), with ``bee_id``, ``limit`` and
-    the window ``above < id <= at_most`` bound.
+    """The home feed query, built once per dialect (it is large), with ``bee_id``, ``limit``,
+    ``at_most`` and ``window`` bound: it reads ids in ``top - window < id <= at_most``, where
+    ``top`` is the lesser of ``at_most`` and the newest post's id.
 
     PostgreSQL reads each source's newest posts with a LATERAL join. SQLite has
     no LATERAL; it runs each source's correlated ``IN (… LIMIT n)`` once per
     source when joined back through the same index, which PostgreSQL would
     instead re-run for every row of the source. Same rows, either way.
     """
-    bee_id, limit = bindparam("bee_id"), bindparam("limit")
-    at_most, above = bindparam("at_most"), bindparam("above")
+    bee_id, limit, at_most = bindparam("bee_id"), bindparam("limit"), bindparam("at_most")
+    newest = select(func.max(Post.id)).scalar_subquery()
+    top = (func.least if dialect == "postgresql" else func.min)(at_most, newest)
+    above = top - bindparam("window")
     authors = union_all(
         select(Follow.followee_id.label("author_id")).where(Follow.follower_id == bee_id),
         select(bee_id.label("author_id")),
