@@ -28,7 +28,6 @@ from sqlalchemy.orm import Session
 from app import create_app
 from app.db import writing
 from app.markup import plain_excerpt, render_markdown
-from app.posts.forms import PostForm
 from app.posts.queries import FeedPage
 
 app = create_app()
@@ -78,7 +77,7 @@ _FEED = FeedPage(posts=_fake_posts(), next_cursor=9_981)
 @app.get("/_bench/ceiling")
 def bench_ceiling():
     """The home feed template with 20 in-memory posts: no database at all."""
-    return render_template("posts/home.html", feed=_FEED, form=PostForm())
+    return render_template("posts/home.html", feed=_FEED, composer_hives=[])
 
 
 def _time_write_transactions(directory: Path) -> None:

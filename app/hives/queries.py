@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 
 from app.extensions import db
 from app.hives.models import Hive, HiveTag, Membership, MembershipState, active_member_ids
+from app.profiles.models import Bee
 
 HIVES_PAGE_SIZE = 24
 SEARCH_MAX = 100
@@ -60,7 +62,27 @@ def search_hives(query: str = "", after: str | None = None, limit: int = HIVES_P
 
 def member_count(hive_id: int) -> int:
     """How many active members a hive has."""
-    return db.session.scalar(select(func.count()).select_from(active_member_ids(hive_id).subquery())) or 0
+    return db.session.scalar(_member_count_statement(), {"hive_id": hive_id}) or 0
+
+
+@cache
+def _member_count_statement():
+    return select(func.count()).select_from(active_member_ids(bindparam("hive_id")).subquery())
+
+
+def member_preview(hive_id: int, limit: int) -> list[Bee]:
+    """The first ``limit`` of a hive's active members, by handle (a hive page's sidebar)."""
+    return list(db.session.scalars(_member_preview_statement(), {"hive_id": hive_id, "limit": limit}))
+
+
+@cache
+def _member_preview_statement():
+    return (
+        select(Bee)
+        .where(Bee.id.in_(active_member_ids(bindparam("hive_id"))))
+        .order_by(Bee.handle)
+        .limit(bindparam("limit"))
+    )
 
 
 def member_ids(hive_id: int):

@@ -59,8 +59,7 @@ def show(slug: str):
         membership=membership,
         is_member=services.is_active(membership),
         member_count=queries.member_count(hive.id),
-        members=people_page(queries.member_ids(hive.id), None, 12),
-        action_form=ActionForm(),
+        members=queries.member_preview(hive.id, 12),
     )
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from app import policy
@@ -97,7 +99,7 @@ def create_hive(creator: Bee, name: str, description: str, tags: str | list[str]
 
 def hive_by_slug(slug: str) -> Hive:
     """Return the hive or raise :class:`NotFound`."""
-    hive = db.session.scalar(select(Hive).where(Hive.slug == slug))
+    hive = db.session.scalar(_hive_by_slug(), {"slug": slug})
     if hive is None:
         raise NotFound(_("There is no such hive."))
     return hive
@@ -105,8 +107,18 @@ def hive_by_slug(slug: str) -> Hive:
 
 def membership_of(bee_id: int, hive_id: int) -> Membership | None:
     """The bee's membership row for the hive, in any state, or ``None``."""
-    return db.session.scalar(
-        select(Membership).where(Membership.bee_id == bee_id, Membership.hive_id == hive_id)
+    return db.session.scalar(_membership_of(), {"bee_id": bee_id, "hive_id": hive_id})
+
+
+@cache
+def _hive_by_slug():
+    return select(Hive).where(Hive.slug == bindparam("slug"))
+
+
+@cache
+def _membership_of():
+    return select(Membership).where(
+        Membership.bee_id == bindparam("bee_id"), Membership.hive_id == bindparam("hive_id")
     )
 
 

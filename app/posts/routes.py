@@ -51,7 +51,7 @@ def home():
         queries.parse_cursor(request.args.get("before")),
         current_app.config["FEED_PAGE_SIZE"],
     )
-    return render_template("posts/home.html", feed=feed, form=_composer())
+    return render_template("posts/home.html", feed=feed, composer_hives=hives_of(current_user.id))
 
 
 @bp.route("/write", methods=["GET", "POST"])

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from app.errors import ValidationError
 from app.extensions import db
@@ -26,12 +27,18 @@ class PeoplePage:
 
 def follow_counts(bee_id: int) -> tuple[int, int]:
     """(followers, following) for a profile page."""
+    counted = db.session.execute(_follow_counts_statement(), {"bee_id": bee_id}).one()
+    return counted[0], counted[1]
+
+
+@cache
+def _follow_counts_statement():
+    bee_id = bindparam("bee_id")
     followers, following = (
         select(func.count()).select_from(query.subquery()).scalar_subquery()
         for query in (followers_of(bee_id), followees_of(bee_id))
     )
-    counted = db.session.execute(select(followers, following)).one()
-    return counted[0], counted[1]
+    return select(followers, following)
 
 
 class HiveName(NamedTuple):
@@ -44,12 +51,16 @@ class HiveName(NamedTuple):
 
 def hives_of(bee_id: int) -> list[HiveName]:
     """The hives a bee is an active member of, by name."""
-    query = (
+    return [HiveName(*row) for row in db.session.execute(_hives_of_statement(), {"bee_id": bee_id})]
+
+
+@cache
+def _hives_of_statement():
+    return (
         select(Hive.id, Hive.slug, Hive.name)
-        .where(Hive.id.in_(active_hive_ids(bee_id)))
+        .where(Hive.id.in_(active_hive_ids(bindparam("bee_id"))))
         .order_by(Hive.name_key)
     )
-    return [HiveName(*row) for row in db.session.execute(query)]
 
 
 AFTER_MAX = 255

@@ -33,7 +33,6 @@ def profile(handle: str):
         followers=followers,
         following=following,
         viewer_follows=viewer_follows,
-        action_form=ActionForm(),
     )
 
 

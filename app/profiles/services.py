@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from app import policy
 from app.db import lock_rows, write_transaction
@@ -27,10 +29,15 @@ def clean_display_name(display_name: str) -> str:
 
 def bee_by_handle(handle: str) -> Bee:
     """Return the bee with this handle (any case) or raise :class:`NotFound`."""
-    bee = db.session.scalar(select(Bee).where(Bee.handle == (handle or "").lower()))
+    bee = db.session.scalar(_bee_by_handle(), {"handle": (handle or "").lower()})
     if bee is None:
         raise NotFound(_("There is no bee with that handle."))
     return bee
+
+
+@cache
+def _bee_by_handle():
+    return select(Bee).where(Bee.handle == bindparam("handle"))
 
 
 def is_following(follower_id: int, followee_id: int) -> bool:
