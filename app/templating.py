@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
-from babel.dates import format_timedelta
+from babel.dates import format_date, format_timedelta
 from babel.support import NullTranslations
 from flask import Flask, g, has_app_context, request, url_for
-from flask_babel import format_date, get_locale, get_translations
+from flask_babel import get_locale, get_translations, to_user_timezone
 
 RTL_LANGUAGES = frozenset({"ar", "he", "ur", "fa"})
 
@@ -25,9 +25,16 @@ def when(moment: datetime | None) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     age = datetime.now(UTC) - moment
+    locale = str(get_locale() or "en")
     if age.days < 7:
-        return _ago(str(get_locale() or "en"), _rounded_seconds(age))
-    return format_date(moment, "medium")
+        return _ago(locale, _rounded_seconds(age))
+    return _day(locale, to_user_timezone(moment).date())
+
+
+@lru_cache(maxsize=4096)
+def _day(locale: str, day: date) -> str:
+    """ "Mar 9, 2024" in ``locale``: older posts on a page share a few days."""
+    return format_date(day, "medium", locale=locale)
 
 
 _UNIT_SECONDS = (86_400, 3_600, 60)

@@ -7,6 +7,7 @@ from functools import cache
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from app import policy
 from app.db import lock_rows, write_transaction
@@ -99,7 +100,7 @@ def create_hive(creator: Bee, name: str, description: str, tags: str | list[str]
 
 def hive_by_slug(slug: str) -> Hive:
     """Return the hive or raise :class:`NotFound`."""
-    hive = db.session.scalar(_hive_by_slug(), {"slug": slug})
+    hive = db.session.scalars(_hive_by_slug(), {"slug": slug}).unique().first()
     if hive is None:
         raise NotFound(_("There is no such hive."))
     return hive
@@ -112,7 +113,7 @@ def membership_of(bee_id: int, hive_id: int) -> Membership | None:
 
 @cache
 def _hive_by_slug():
-    return select(Hive).where(Hive.slug == bindparam("slug"))
+    return select(Hive).where(Hive.slug == bindparam("slug")).options(joinedload(Hive.tags))
 
 
 @cache
