@@ -54,6 +54,7 @@ ROOT = Path(__file__).resolve().parent.parent
 READS = ["ceiling", "home", "home_deep", "hive", "profile", "honey"]
 WRITES = ["publish", "publish_star"]
 SAMPLE = 300
+PAGE = 20  # posts on a feed page (FEED_PAGE_SIZE)
 
 
 def _star(target_followers: int = 5_000) -> int:
@@ -69,7 +70,26 @@ def prepare(app, rng: random.Random) -> tuple[dict[str, list[Request]], int]:
     star = _star()
     bees = rng.sample(range(1, bee_count + 1), min(SAMPLE, bee_count))
     sessions = signed_sessions(app, [*bees, star])
-    hives = db.session.scalars(select(Hive.slug)).all()
+    # Hive and profile pages of hives and bees with at least a page of posts, so that pages
+    # compared across scales carry the same number of posts (at 300k most bees have fewer).
+    hives = (
+        db.session.scalars(
+            select(Hive.slug)
+            .join(PostHive, PostHive.hive_id == Hive.id)
+            .group_by(Hive.id)
+            .having(func.count() >= PAGE)
+        ).all()
+        or db.session.scalars(select(Hive.slug)).all()
+    )
+    authors = (
+        db.session.scalars(
+            select(Bee.handle)
+            .join(Post, Post.author_id == Bee.id)
+            .group_by(Bee.id)
+            .having(func.count() >= PAGE)
+        ).all()
+        or db.session.scalars(select(Bee.handle)).all()
+    )
     honey = db.session.execute(
         select(Bee.handle, Post.slug)
         .join(Bee, Bee.id == Post.author_id)
@@ -91,7 +111,7 @@ def prepare(app, rng: random.Random) -> tuple[dict[str, list[Request]], int]:
             Request("GET", f"/?before={rng.randint(2, max_post)}", sessions[bee][0]) for bee in bees
         ],
         "hive": [Request("GET", f"/hives/{rng.choice(hives)}", sessions[bee][0]) for bee in bees],
-        "profile": [Request("GET", f"/@bee{rng.randint(1, bee_count)}", sessions[bee][0]) for bee in bees],
+        "profile": [Request("GET", f"/@{rng.choice(authors)}", sessions[bee][0]) for bee in bees],
         "honey": [
             Request("GET", f"/@{handle}/{urllib.parse.quote(slug)}")
             for handle, slug in rng.sample(honey, min(SAMPLE, len(honey)))
