@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
+from app.posts.models import Post
 from app.profiles.models import Bee, Follow
 from tests.conftest import csrf_token_from, make_app
-from tests.factories import PASSWORD, make_bee
+from tests.factories import PASSWORD, make_bee, make_hive
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "app" / "templates"
 
@@ -118,3 +119,24 @@ def test_the_gettext_check_catches_plain_text():
     assert visible_text_outside_gettext("<p>Hello {{ _('there') }}</p>") == ["Hello"]
     assert visible_text_outside_gettext('<input placeholder="Search">') == ["Search"]
     assert visible_text_outside_gettext("<p>{{ _('Fine') }} · @{{ x }}</p>") == []
+
+
+def test_the_home_composer_posts_to_my_hives_with_its_own_token(app, csrf_client):
+    author = make_bee(handle="homecook")
+    hive = make_hive(owner=author, name="Fermenters")
+    page = csrf_client.get("/login").get_data(as_text=True)
+    login = {"csrf_token": csrf_token_from(page), "login": "homecook", "password": PASSWORD}
+    assert csrf_client.post("/login", data=login).status_code == 302
+    home = csrf_client.get("/").get_data(as_text=True)
+    [hive_value] = re.findall(r'name="hives" value="(\d+)"', home)
+    assert hive_value == str(hive.id)
+    composed = {
+        "csrf_token": csrf_token_from(home),
+        "kind": "buzz",
+        "body": "Kimchi day",
+        "hives": [hive_value],
+    }
+    assert csrf_client.post("/write", data=composed).status_code == 302
+    db.session.rollback()  # the post was written by the other app: start a fresh read
+    post = db.session.scalar(select(Post).where(Post.author_id == author.id))
+    assert [h.id for h in post.hives] == [hive.id]
