@@ -23,16 +23,18 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager
 from contextvars import ContextVar
 from weakref import WeakKeyDictionary
 
+from flask import request
 from sqlalchemy import Engine, event, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from app.extensions import db
 
-_write_intent: ContextVar[bool] = ContextVar("apiary_write_intent", default=False)
+# Inside write_transaction: the moment by which its write must have begun (time.monotonic()).
+_write_deadline: ContextVar[float | None] = ContextVar("apiary_write_deadline", default=None)
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 SQLITE_WRITE_POLL_MAX_S = 0.002
@@ -72,36 +74,38 @@ def configure_engine(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:
-        if _write_intent.get():
-            _begin_immediate(connection)
+        deadline = _write_deadline.get()
+        if deadline is not None:
+            _begin_immediate(connection, deadline)
         else:
             connection.exec_driver_sql("BEGIN")
 
 
-def _begin_immediate(connection) -> None:
+def _begin_immediate(connection, deadline: float) -> None:
     """``BEGIN IMMEDIATE``, waiting for the write lock in short sleeps that let other requests run.
 
     SQLite's own busy handler sleeps inside C in growing steps of up to 100 ms:
     a writer whose turn came a millisecond in still sleeps out its step, and
     under gevent the whole worker (every request in it) sleeps with it. Here
     the wait is Python's ``time.sleep`` (cooperative under gevent), at most
-    ``SQLITE_WRITE_POLL_MAX_S`` at a time, for up to the busy timeout.
+    ``SQLITE_WRITE_POLL_MAX_S`` at a time, until ``deadline``. The last try,
+    or any error other than busy, goes through SQLAlchemy, which raises it as
+    its own ``OperationalError`` ("database is locked").
     """
     raw = connection.connection.driver_connection
     raw.execute("PRAGMA busy_timeout=0")
     try:
-        deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
         pause = SQLITE_WRITE_POLL_MAX_S / 16
         while time.monotonic() < deadline:
             try:
                 raw.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as error:
-                if error.sqlite_errorname not in ("SQLITE_BUSY", "SQLITE_LOCKED"):
-                    raise
+                if error.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    break
             time.sleep(pause)
             pause = min(pause * 2, SQLITE_WRITE_POLL_MAX_S)
-        connection.exec_driver_sql("BEGIN IMMEDIATE")  # the last try: raises "database is locked"
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
     finally:
         raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
@@ -113,17 +117,17 @@ def read_without_transaction() -> None:
     and its isolation level is restored), then writes in a real transaction.
     """
     session = db.session()
-    if db.engine.dialect.name != "postgresql" or session.in_transaction():
+    if request.endpoint == "static" or db.engine.dialect.name != "postgresql" or session.in_transaction():
         return
     try:
         session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-    except OperationalError:
-        session.rollback()  # the database is unreachable: the request meets that where it reads
+    except SQLAlchemyError:
+        session.rollback()  # unreachable, or no connection free: the request meets that where it reads
 
 
 def writing() -> bool:
     """True inside :func:`write_transaction`."""
-    return _write_intent.get()
+    return _write_deadline.get() is not None
 
 
 @contextmanager
@@ -137,33 +141,43 @@ def write_transaction() -> Iterator[None]:
     session = db.session()
     if session.in_transaction():
         session.commit()
-    with _writers_in_turn(session.get_bind()):
-        token = _write_intent.set(True)
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    with _writers_in_turn(session.get_bind(), deadline):
+        token = _write_deadline.set(deadline)
         try:
             with session.begin():
                 yield
         finally:
-            _write_intent.reset(token)
+            _write_deadline.reset(token)
 
 
 _sqlite_writers: WeakKeyDictionary[Engine, threading.RLock] = WeakKeyDictionary()
 
 
-def _writers_in_turn(engine: Engine) -> AbstractContextManager:
+@contextmanager
+def _writers_in_turn(engine: Engine, deadline: float) -> Iterator[None]:
     """On SQLite, this process's writers queue for the write lock one at a time, in order.
 
     SQLite has one write lock and no queue: waiters poll, and a newcomer can
     win over a writer that has waited longer. Queued here first (a lock that is
     cooperative under gevent, first come first served), only one writer per
-    process polls. The lock is made on first use, after gevent has patched
-    ``threading``. PostgreSQL writers need no queue: rows are locked instead.
+    process polls. The wait in the queue counts toward the write's deadline,
+    as SQLite's busy timeout did. The lock is made on first use, after gevent
+    has patched ``threading``. PostgreSQL writers need no queue: rows are
+    locked instead.
     """
     if engine.dialect.name != "sqlite":
-        return nullcontext()
+        yield
+        return
     lock = _sqlite_writers.get(engine)
     if lock is None:
         lock = _sqlite_writers.setdefault(engine, threading.RLock())
-    return lock
+    if not lock.acquire(timeout=max(deadline - time.monotonic(), 0)):
+        raise OperationalError("BEGIN IMMEDIATE", None, sqlite3.OperationalError("database is locked"))
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def lock_rows(model, ids: Iterable[int]) -> None:

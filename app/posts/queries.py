@@ -102,6 +102,8 @@ def _look_back(read, bee_id: int, before: int | None, limit: int, window: int | 
     itself, so a busy feed is one statement; only a page not yet full asks for
     the newest id, to know when the window has reached the first post.
     """
+    if limit < 1 or (window is not None and window < 1):
+        raise ValueError(f"a feed needs limit >= 1 and window >= 1, not {limit} and {window}")
     at_most = MAX_ID if before is None else before - 1
     window = window or limit * FIRST_WINDOW_PER_POST
     found = read({"bee_id": bee_id, "at_most": at_most, "window": window, "limit": limit})

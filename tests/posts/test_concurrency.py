@@ -13,6 +13,7 @@ import sqlite3
 import threading
 import time
 
+import pytest
 from sqlalchemy import select
 
 from app.extensions import db
@@ -130,3 +131,35 @@ def test_a_sqlite_writer_waits_out_another_writer(app):
         holder.close()
     assert time.monotonic() - started >= 0.3
     assert db.session.get(Post, post.id).body_source == "written once the lock is free"
+
+
+def test_a_sqlite_writer_queued_past_its_deadline_fails_rather_than_waits_on(app):
+    """Waiting behind this process's other writers counts toward the write's time limit."""
+    if db.engine.dialect.name != "sqlite":
+        return
+    from sqlalchemy.exc import OperationalError
+
+    from app.db import _writers_in_turn
+
+    engine = db.engine
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_queue():
+        with _writers_in_turn(engine, time.monotonic() + 5):
+            holding.set()
+            release.wait(5)
+
+    holder = threading.Thread(target=hold_the_queue)
+    holder.start()
+    try:
+        assert holding.wait(5)
+        started = time.monotonic()
+        with (
+            pytest.raises(OperationalError, match="database is locked"),
+            _writers_in_turn(db.engine, started + 0.2),
+        ):
+            pass
+        assert 0.2 <= time.monotonic() - started < 2
+    finally:
+        release.set()
+        holder.join()

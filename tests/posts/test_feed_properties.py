@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -217,3 +218,10 @@ def test_a_sparse_feed_looks_further_back_until_the_first_post(app):
         page = queries.home_feed(reader.id, limit=20, window=window)
         assert [post.id for post in page.posts] == [newest, oldest]
         assert page.next_cursor is None
+
+
+def test_a_feed_refuses_an_empty_limit_or_window(app):
+    reader = make_bee()
+    for bad in ({"limit": 0}, {"limit": 20, "window": 0}, {"limit": 20, "window": -8}):
+        with pytest.raises(ValueError, match="a feed needs"):
+            queries.home_feed_ids(reader.id, None, bad["limit"], window=bad.get("window"))
