@@ -63,6 +63,12 @@ def _star(target_followers: int = 5_000) -> int:
     return min(counts, key=lambda row: abs(row[1] - target_followers))[0]
 
 
+def _with_a_page_of_posts(name, key, posts, posts_key) -> list[str]:
+    """``name`` of every hive or bee (``key``) with a page of posts, or of all if none has."""
+    full = select(name).join(posts, posts_key == key).group_by(key).having(func.count() >= PAGE)
+    return db.session.scalars(full).all() or db.session.scalars(select(name)).all()
+
+
 def prepare(app, rng: random.Random) -> tuple[dict[str, list[Request]], int]:
     """Request tables for every scenario, and the star author's id."""
     bee_count = db.session.scalar(select(func.max(Bee.id)))
@@ -72,24 +78,8 @@ def prepare(app, rng: random.Random) -> tuple[dict[str, list[Request]], int]:
     sessions = signed_sessions(app, [*bees, star])
     # Hive and profile pages of hives and bees with at least a page of posts, so that pages
     # compared across scales carry the same number of posts (at 300k most bees have fewer).
-    hives = (
-        db.session.scalars(
-            select(Hive.slug)
-            .join(PostHive, PostHive.hive_id == Hive.id)
-            .group_by(Hive.id)
-            .having(func.count() >= PAGE)
-        ).all()
-        or db.session.scalars(select(Hive.slug)).all()
-    )
-    authors = (
-        db.session.scalars(
-            select(Bee.handle)
-            .join(Post, Post.author_id == Bee.id)
-            .group_by(Bee.id)
-            .having(func.count() >= PAGE)
-        ).all()
-        or db.session.scalars(select(Bee.handle)).all()
-    )
+    hives = _with_a_page_of_posts(Hive.slug, Hive.id, PostHive, PostHive.hive_id)
+    authors = _with_a_page_of_posts(Bee.handle, Bee.id, Post, Post.author_id)
     honey = db.session.execute(
         select(Bee.handle, Post.slug)
         .join(Bee, Bee.id == Post.author_id)
