@@ -197,16 +197,6 @@ def _home_feed_statement(dialect: str) -> Select:
     return select(merged.c.id).order_by(merged.c.id.desc()).limit(limit)
 
 
-def hive_feed_ids(hive_id: int, before: int | None, limit: int) -> list[int]:
-    """Ids of the posts in one hive, newest first."""
-    return list(db.session.scalars(_hive_feed_statement(), _keyset(before, limit, hive_id=hive_id)))
-
-
-def profile_feed_ids(author_id: int, before: int | None, limit: int) -> list[int]:
-    """Ids of one bee's posts, newest first."""
-    return list(db.session.scalars(_profile_feed_statement(), _keyset(before, limit, author_id=author_id)))
-
-
 def _keyset(before: int | None, limit: int, **params) -> dict:
     return {"at_most": MAX_ID if before is None else before - 1, "limit": limit, **params}
 
