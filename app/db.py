@@ -10,11 +10,13 @@ transaction as a write before it begins; read-only requests begin a plain
 
 On PostgreSQL the same services lock the rows they count on with
 :func:`lock_rows`, always bees before hives and each in id order, so concurrent
-follows, joins and publishes serialise where they touch the same audience. A
-request reads in autocommit mode (:func:`read_without_transaction`): under
-PostgreSQL's READ COMMITTED every statement sees its own snapshot anyway, and
-the BEGIN and ROLLBACK round trips cost more than a feed query. Writes still run
-in one transaction each.
+follows, joins and publishes serialise where they touch the same audience.
+
+A request reads without a transaction (:func:`read_without_transaction`), each
+statement on its own snapshot: under PostgreSQL's READ COMMITTED that is what
+a transaction would give anyway, and on either database BEGIN and ROLLBACK
+cost more than a page's reads gain from sharing one snapshot. Writes still
+run in one transaction each.
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ def configure_engine(engine: Engine) -> None:
         deadline = _write_deadline.get()
         if deadline is not None:
             _begin_immediate(connection, deadline)
-        else:
+        elif not connection.get_execution_options().get(_READS_ONLY):
             connection.exec_driver_sql("BEGIN")
 
 
@@ -110,17 +112,29 @@ def _begin_immediate(connection, deadline: float) -> None:
         raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
 
 
-def read_without_transaction() -> None:
-    """``before_request``: on PostgreSQL, let this request's reads run without BEGIN/ROLLBACK.
+# A connection execution option: SQLite's "begin" hook leaves out BEGIN, so each read autocommits.
+_READS_ONLY = "apiary_reads_without_transaction"
 
-    :func:`write_transaction` ends this (the connection goes back to the pool
-    and its isolation level is restored), then writes in a real transaction.
+
+def read_without_transaction() -> None:
+    """``before_request``: let this request's reads run without BEGIN and ROLLBACK.
+
+    PostgreSQL reads in its AUTOCOMMIT isolation level; on SQLite the "begin"
+    hook emits no BEGIN. :func:`write_transaction` ends this (the connection
+    goes back to the pool, its isolation level restored), then writes in a real
+    transaction.
     """
     session = db.session()
-    if request.endpoint == "static" or db.engine.dialect.name != "postgresql" or session.in_transaction():
+    if request.endpoint == "static" or session.in_transaction():
+        return
+    if db.engine.dialect.name == "postgresql":
+        options = {"isolation_level": "AUTOCOMMIT"}
+    elif db.engine.dialect.name == "sqlite":
+        options = {_READS_ONLY: True}
+    else:
         return
     try:
-        session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+        session.connection(execution_options=options)
     except SQLAlchemyError:
         session.rollback()  # unreachable, or no connection free: the request meets that where it reads
 

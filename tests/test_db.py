@@ -1,4 +1,4 @@
-"""Request reads without a transaction on PostgreSQL; writes stay one transaction each."""
+"""Requests read without a transaction; writes stay one transaction each."""
 
 from __future__ import annotations
 
@@ -19,9 +19,18 @@ def test_a_write_after_transactionless_reads_is_still_one_transaction(app):
         reading = db.session.connection().get_execution_options().get("isolation_level")
         assert reading == ("AUTOCOMMIT" if db.engine.dialect.name == "postgresql" else None)
         assert db.session.scalar(select(Follow).where(Follow.follower_id == ana.id)) is None
+        assert not _database_transaction_open()
         with pytest.raises(RuntimeError):
             _follow_then_fail(ana.id, ben.id)
         assert db.session.scalar(select(Follow).where(Follow.follower_id == ana.id)) is None
+
+
+def _database_transaction_open() -> bool:
+    """Whether the database itself (not SQLAlchemy's bookkeeping) holds a transaction open."""
+    driver = db.session.connection().connection.driver_connection
+    if db.engine.dialect.name == "sqlite":
+        return driver.in_transaction
+    return driver.info.transaction_status != driver.info.transaction_status.IDLE
 
 
 def _follow_then_fail(follower_id: int, followee_id: int) -> None:
@@ -29,4 +38,5 @@ def _follow_then_fail(follower_id: int, followee_id: int) -> None:
         assert db.session.connection().get_execution_options().get("isolation_level") is None
         db.session.add(Follow(follower_id=follower_id, followee_id=followee_id))
         db.session.flush()
+        assert _database_transaction_open()
         raise RuntimeError("the rest of the write failed")
