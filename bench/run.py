@@ -95,7 +95,7 @@ def prepare(app, rng: random.Random) -> tuple[dict[str, list[Request]], int]:
         return Request("POST", "/write", cookie, body)
 
     tables = {
-        "ceiling": [Request("GET", "/_bench/ceiling")],
+        "ceiling": [Request("GET", "/_bench/ceiling", sessions[bee][0]) for bee in bees],
         "home": [Request("GET", "/", sessions[bee][0]) for bee in bees],
         "home_deep": [
             Request("GET", f"/?before={rng.randint(2, max_post)}", sessions[bee][0]) for bee in bees
