@@ -16,7 +16,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from bench.generate import Scale
-from bench.run import READS, WRITES, run
+from bench.load import Result
+from bench.run import READS, WRITES, run, summarize
 from tests.conftest import ON_CI, PG_URL, pg_url
 
 TINY = Scale(bees=150, hives=15, posts=3000, days=30, seed=11)
@@ -30,10 +31,11 @@ def wrk():
         pytest.skip("wrk is not installed (apt-get install wrk); on CI this fails instead")
 
 
-def check(results: dict) -> None:
+def check(results: dict, rounds: int) -> None:
     assert results["problems"] == []
     assert set(results["scenarios"]) == set(READS + WRITES)
     for name, row in results["scenarios"].items():
+        assert len(row["rounds"]) == rounds, name
         assert row["requests"] > 0, name
         assert row["bad_responses"] == 0, name
         assert row["ratio_to_ceiling"] > 0, name
@@ -50,7 +52,7 @@ def check(results: dict) -> None:
 
 
 def test_the_benchmark_runs_and_checks_itself_on_sqlite(wrk, tmp_path):
-    check(run(f"sqlite:///{tmp_path / 'bench.db'}", TINY, 1, tmp_path / "results", "smoke"))
+    check(run(f"sqlite:///{tmp_path / 'bench.db'}", TINY, 1, tmp_path / "results", "smoke", rounds=2), 2)
 
 
 @pytest.mark.postgres
@@ -62,8 +64,25 @@ def test_the_benchmark_runs_and_checks_itself_on_postgresql(wrk, tmp_path):
         connection.execute(text("CREATE DATABASE apiary_bench_smoke"))
     try:
         url = pg_url().rsplit("/", 1)[0] + "/apiary_bench_smoke"
-        check(run(url, TINY, 1, tmp_path / "results", "smoke-pg"))
+        check(run(url, TINY, 1, tmp_path / "results", "smoke-pg", rounds=1), 1)
     finally:
         with admin.connect() as connection:
             connection.execute(text("DROP DATABASE IF EXISTS apiary_bench_smoke WITH (FORCE)"))
         admin.dispose()
+
+
+def test_a_scenario_is_its_median_round_against_that_round_s_ceiling():
+    def measured(rps, p99):
+        return Result(rps=rps, p50_ms=p99 / 2, p99_ms=p99, requests=int(rps), bad_responses=0, errors=0)
+
+    # The machine slows down in round 2: the ceiling and the scenario with it.
+    ceilings = [measured(1000, 10), measured(500, 30), measured(1000, 12)]
+    home = [measured(600, 20), measured(310, 40), measured(550, 22)]
+
+    row = summarize(home, ceilings)
+
+    assert row["ratio_to_ceiling"] == 0.6  # rounds give 0.60, 0.62 and 0.55
+    assert row["rps"] == 550
+    assert row["p99_ms"] == 40  # the worst round's
+    assert row["requests"] == 1460
+    assert [r["rps"] for r in row["rounds"]] == [600, 310, 550]
