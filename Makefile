@@ -8,12 +8,13 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 VENDOR := app/static/vendor
 
-.PHONY: run test lint format assets db demo install clean help bench bench-data wrk
+.PHONY: run test lint format assets db demo install clean help bench bench-data wrk messages translations
 
 help:
 	@echo "make run    set everything up and serve http://$(HOST):$(PORT) with a demo network"
 	@echo "make test   run the whole test suite (SQLite; PostgreSQL/Redis/browser when configured)"
 	@echo "make lint   ruff check and format check"
+	@echo "make messages  extract the interface's messages and merge them into every catalogue"
 	@echo "make bench  generate 1M posts, serve them with gunicorn, measure every feed with wrk"
 	@echo "make bench-data  only generate the benchmark network (BENCH_ARGS='--posts 300000')"
 
@@ -38,17 +39,32 @@ $(VENDOR)/.built: node_modules/.package-lock.json
 
 assets: $(VENDOR)/.built
 
+# The interface languages (app/i18n.py). Catalogues (.po) are committed; compiled ones (.mo) are built here.
+TRANSLATIONS := app/translations
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard $(TRANSLATIONS)/*/LC_MESSAGES/messages.po))
+
+messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 --add-comments=TRANSLATORS: \
+	  --no-location --sort-output --project=Apiary --copyright-holder="Apiary contributors" \
+	  -o $(TRANSLATIONS)/messages.pot .
+	$(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching --ignore-obsolete
+
+$(TRANSLATIONS)/%/LC_MESSAGES/messages.mo: $(TRANSLATIONS)/%/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(BIN)/pybabel compile -i $< -o $@ -l $*
+
+translations: $(MO_FILES)
+
 db: install
 	$(FLASK) db upgrade
 
-demo: db
+demo: db translations
 	$(FLASK) demo load --if-empty
 
-run: install assets demo
+run: install assets translations demo
 	@echo "Apiary is starting at http://$(HOST):$(PORT)"
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-test: install assets
+test: install assets translations
 	$(BIN)/python -m pytest
 
 # The benchmark network (issue 3): 10,000 bees, 1,000 hives, 1,000,000 posts by default.
@@ -62,7 +78,7 @@ wrk:
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
 	  || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 
-bench: install assets wrk
+bench: install assets translations wrk
 	$(BIN)/python -m bench.run --database-url $(BENCH_DB) $(BENCH_ARGS)
 
 lint: install

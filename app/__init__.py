@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, has_request_context, request
+from flask import Flask
 from flask_babel import gettext
 from werkzeug.routing import IntegerConverter
 
@@ -47,6 +47,7 @@ def create_app(config: type[Config] | str | None = None, **overrides) -> Flask:
 def _init_extensions(app: Flask) -> None:
     from app.db import configure_engine, read_without_transaction
     from app.extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
+    from app.i18n import N_, select_locale
 
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         # A file on this machine: no connection can go stale, so none is pinged before use.
@@ -59,7 +60,7 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
-    babel.init_app(app, locale_selector=_select_locale)
+    babel.init_app(app, locale_selector=select_locale)
     socketio.init_app(
         app,
         async_mode=app.config["SOCKETIO_ASYNC_MODE"],
@@ -68,6 +69,7 @@ def _init_extensions(app: Flask) -> None:
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+    login_manager.login_message = N_("Please log in to see that page.")
     login_manager.login_message_category = "info"
     login_manager.localize_callback = gettext
     login_manager.session_protection = "basic"
@@ -79,20 +81,12 @@ def _init_extensions(app: Flask) -> None:
         return db.session.get(Bee, int(bee_id)) if bee_id.isdigit() else None
 
 
-def _select_locale() -> str:
-    """The interface language (English only until the catalogues arrive)."""
-    supported = ["en"]
-    if not has_request_context():
-        return "en"
-    return request.accept_languages.best_match(supported) or "en"
-
-
 def _register_blueprints(app: Flask) -> None:
-    from app import health
+    from app import health, i18n
     from app.auth.routes import bp as auth_bp
     from app.hives.routes import bp as hives_bp
     from app.posts.routes import bp as posts_bp
     from app.profiles.routes import bp as profiles_bp
 
-    for blueprint in (health.bp, auth_bp, hives_bp, posts_bp, profiles_bp):
+    for blueprint in (health.bp, i18n.bp, auth_bp, hives_bp, posts_bp, profiles_bp):
         app.register_blueprint(blueprint)

@@ -107,8 +107,13 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def handle_http_error(error: HTTPException):
         status = error.code or 500
-        title = _titles().get(status, error.name)
-        return render_error(status, title, _messages().get(status, error.description or ""))
+        title = _titles().get(status, _("Error"))
+        message = _messages().get(status)
+        if message is None:
+            # Werkzeug's own descriptions are English; one given on purpose is already translated.
+            given = error.description if error.description != type(error).description else None
+            message = given or _("The request could not be completed.")
+        return render_error(status, title, message)
 
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):

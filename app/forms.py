@@ -5,16 +5,21 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel.support import NullTranslations, Translations
-from flask_babel import get_locale
+from flask_babel import get_locale, get_translations
 from flask_wtf import FlaskForm
 from wtforms.i18n import messages_path
 
 from app.errors import ValidationError
+from app.i18n import N_
+
+# WTForms speaks no Urdu: the messages its fields can show here are in Apiary's catalogues too.
+WTFORMS_MESSAGES = [N_("Invalid choice(s): one or more data inputs could not be coerced.")]
 
 
 @lru_cache(maxsize=64)
-def _wtforms_catalogue(locale: str) -> NullTranslations:
-    return Translations.load(messages_path(), [locale], domain="wtforms")
+def _wtforms_catalogue(locale: str) -> NullTranslations | None:
+    catalogue = Translations.load(messages_path(), [locale], domain="wtforms")
+    return catalogue if isinstance(catalogue, Translations) else None
 
 
 class Form(FlaskForm):
@@ -22,12 +27,12 @@ class Form(FlaskForm):
 
     Flask-WTF reads WTForms' catalogue from disk for every request that builds
     a form; the catalogues do not change while the app runs, so each locale's
-    is read once.
+    is read once. Where WTForms has none, Apiary's own catalogue speaks.
     """
 
     class Meta:
         def get_translations(self, form):
-            return _wtforms_catalogue(str(get_locale() or "en"))
+            return _wtforms_catalogue(str(get_locale() or "en")) or get_translations()
 
 
 def attach_error(form: FlaskForm, error: ValidationError) -> None:

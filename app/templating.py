@@ -9,13 +9,15 @@ from babel.dates import format_date, format_timedelta
 from babel.support import NullTranslations
 from flask import Flask, g, has_app_context, request, url_for
 from flask_babel import get_locale, get_translations, to_user_timezone
+from jinja2 import pass_context
+from markupsafe import Markup
 
-RTL_LANGUAGES = frozenset({"ar", "he", "ur", "fa"})
+from app.i18n import LANGUAGES, is_rtl, number
 
 
 def text_direction() -> str:
     """``rtl`` for right-to-left interface languages, else ``ltr``."""
-    return "rtl" if str(get_locale() or "en").split("_")[0] in RTL_LANGUAGES else "ltr"
+    return "rtl" if is_rtl(str(get_locale() or "en")) else "ltr"
 
 
 def when(moment: datetime | None) -> str:
@@ -105,18 +107,49 @@ def _translations() -> NullTranslations:
     return translations
 
 
+def _formatted(context, text: str, variables: dict) -> str:
+    """``text % variables`` as Jinja's "newstyle" gettext does it: escaped when autoescaping."""
+    if context.eval_ctx.autoescape:
+        text = Markup(text)  # noqa: S704 (our reviewed catalogues, as Jinja trusts them; variables are escaped)
+    return text % variables
+
+
+@pass_context
+def _gettext(context, string: str, **variables) -> str:
+    return _formatted(context, _translations().ugettext(string), variables)
+
+
+@pass_context
+def _ngettext(context, singular: str, plural: str, num: int, **variables) -> str:
+    """Plural forms chosen by ``num``; ``%(num)s`` shows it written the request's way."""
+    variables.setdefault("num", number(num))
+    return _formatted(context, _translations().ungettext(singular, plural, num), variables)
+
+
+@pass_context
+def _pgettext(context, message_context: str, string: str, **variables) -> str:
+    return _formatted(context, _translations().upgettext(message_context, string), variables)
+
+
+@pass_context
+def _npgettext(context, message_context: str, singular: str, plural: str, num: int, **variables) -> str:
+    variables.setdefault("num", number(num))
+    text = _translations().unpgettext(message_context, singular, plural, num)
+    return _formatted(context, text, variables)
+
+
 def init_app(app: Flask) -> None:
-    """Register the helpers with Jinja."""
+    """Register the helpers with Jinja.
+
+    The gettext functions behave like Jinja's "newstyle" ones (``_('Hi %(name)s', name=…)``,
+    escaped) and write ``%(num)s`` in plurals with the language's digits and separators.
+    """
     app.jinja_env.install_gettext_callables(
-        gettext=lambda string: _translations().ugettext(string),
-        ngettext=lambda singular, plural, n: _translations().ungettext(singular, plural, n),
-        pgettext=lambda context, string: _translations().upgettext(context, string),
-        npgettext=lambda context, singular, plural, n: _translations().unpgettext(
-            context, singular, plural, n
-        ),
-        newstyle=True,
+        gettext=_gettext, ngettext=_ngettext, pgettext=_pgettext, npgettext=_npgettext, newstyle=False
     )
-    app.jinja_env.globals.update(text_direction=text_direction, page_url=page_url, get_locale=get_locale)
-    app.jinja_env.filters.update(when=when, iso=iso)
+    app.jinja_env.globals.update(
+        text_direction=text_direction, page_url=page_url, get_locale=get_locale, languages=LANGUAGES
+    )
+    app.jinja_env.filters.update(when=when, iso=iso, number=number)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

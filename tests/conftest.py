@@ -13,7 +13,10 @@ import re
 from pathlib import Path
 
 import pytest
-from flask import Flask
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Flask, g, has_app_context
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import text
 
@@ -27,6 +30,37 @@ PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL or ON_CI else [])
 MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "app" / "translations"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogues() -> None:
+    """Compile each catalogue, as ``make translations`` does, when its .mo is missing or older."""
+    for po in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            with po.open("rb") as source:
+                catalogue = read_po(source, locale=po.parent.parent.name)
+            with mo.open("wb") as compiled:
+                write_mo(compiled, catalogue)
+
+
+class Client(FlaskClient):
+    """A test client whose every request starts without the last one's per-request state.
+
+    A test holds an app context, and Flask lets a request share it (and its
+    ``g``) instead of pushing its own. Flask-Babel keeps the request's locale
+    and Flask-Login its user in ``g``; in production each request starts
+    without them, so each test request does too.
+    """
+
+    PER_REQUEST = ("_flask_babel", "_apiary_translations", "_login_user")
+
+    def open(self, *args, **kwargs):
+        if has_app_context():
+            for name in self.PER_REQUEST:
+                g.pop(name, None)
+        return super().open(*args, **kwargs)
 
 
 def pg_url() -> str:
@@ -38,13 +72,15 @@ def pg_url() -> str:
 
 def make_app(url: str, tmp_path: Path, **overrides) -> Flask:
     """A testing app on ``url`` with its instance folder under ``tmp_path``."""
-    return create_app(
+    app = create_app(
         TestingConfig,
         SQLALCHEMY_DATABASE_URI=url,
         INSTANCE_DIR=tmp_path,
         WTF_CSRF_ENABLED=overrides.pop("WTF_CSRF_ENABLED", False),
         **overrides,
     )
+    app.test_client_class = Client
+    return app
 
 
 def migrate_to_head(app: Flask) -> None:

@@ -1,4 +1,4 @@
-"""CSRF on every state change, a strict CSP, templates fit for it, and gettext everywhere."""
+"""CSRF on every state change, a strict CSP, and templates fit for it (gettext: test_i18n_sources)."""
 
 from __future__ import annotations
 
@@ -92,33 +92,6 @@ def test_templates_have_no_inline_script_style_or_handlers(path):
     assert not re.search(r"\sstyle\s*=", source), "style attribute"
     assert not re.search(r"\son[a-z]+\s*=", source), "event-handler attribute"
     assert "javascript:" not in source
-
-
-def visible_text_outside_gettext(source: str) -> list[str]:
-    """Text a person would read that is not produced by a Jinja expression."""
-    source = re.sub(r"\{#.*?#\}", "", source, flags=re.S)
-    source = re.sub(r"\{%.*?%\}", " ", source, flags=re.S)
-    source = re.sub(r"\{\{.*?\}\}", " ", source, flags=re.S)
-    found = []
-    for attr in re.findall(r'\s(?:placeholder|title|aria-label|alt)="([^"]*)"', source):
-        if re.search(r"[^\W\d_]", attr):
-            found.append(attr)
-    text = re.sub(r"<[^>]+>", " ", source)
-    found += [word for word in text.split() if re.search(r"[^\W\d_]", word)]
-    return found
-
-
-@pytest.mark.parametrize(
-    "path", sorted(TEMPLATES.rglob("*.html")), ids=lambda p: str(p.relative_to(TEMPLATES))
-)
-def test_template_text_goes_through_gettext(path):
-    assert visible_text_outside_gettext(path.read_text()) == []
-
-
-def test_the_gettext_check_catches_plain_text():
-    assert visible_text_outside_gettext("<p>Hello {{ _('there') }}</p>") == ["Hello"]
-    assert visible_text_outside_gettext('<input placeholder="Search">') == ["Search"]
-    assert visible_text_outside_gettext("<p>{{ _('Fine') }} · @{{ x }}</p>") == []
 
 
 def test_the_home_composer_posts_to_my_hives_with_its_own_token(app, csrf_client):

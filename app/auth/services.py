@@ -13,6 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from app.db import write_transaction
 from app.errors import ValidationError
 from app.extensions import db
+from app.i18n import ngettext
 from app.profiles.models import EMAIL_MAX, HANDLE_PATTERN, PASSWORD_MAX, PASSWORD_MIN, Bee
 from app.profiles.services import clean_display_name
 
@@ -56,7 +57,14 @@ def check_email(email: str) -> str:
 def check_password(password: str) -> str:
     """Return the password or raise :class:`ValidationError` when too short or too long."""
     if len(password or "") < PASSWORD_MIN:
-        raise ValidationError("password", _("Use at least %(count)d characters.", count=PASSWORD_MIN))
+        raise ValidationError(
+            "password",
+            ngettext(
+                "Use at least %(num)s character.",
+                "Use at least %(num)s characters.",
+                PASSWORD_MIN,
+            ),
+        )
     if len(password) > PASSWORD_MAX:
         raise ValidationError("password", _("That password is too long."))
     return password

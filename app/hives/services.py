@@ -24,6 +24,7 @@ from app.hives.models import (
     MembershipState,
     Role,
 )
+from app.i18n import ngettext
 from app.posts import delivery
 from app.profiles.models import Bee
 from app.text import slugify, squash
@@ -42,7 +43,14 @@ def parse_tags(raw: str | list[str]) -> list[str]:
         if tag not in tags:
             tags.append(tag)
     if len(tags) > HIVE_TAGS_MAX:
-        raise ValidationError("tags", _("Use at most %(count)d tags.", count=HIVE_TAGS_MAX))
+        raise ValidationError(
+            "tags",
+            ngettext(
+                "Use at most %(num)s tag.",
+                "Use at most %(num)s tags.",
+                HIVE_TAGS_MAX,
+            ),
+        )
     return tags
 
 
@@ -68,11 +76,22 @@ def create_hive(creator: Bee, name: str, description: str, tags: str | list[str]
     if not name:
         raise ValidationError("name", _("Give the hive a name."))
     if len(name) > HIVE_NAME_MAX or len(name.casefold()) > HIVE_NAME_MAX:
-        raise ValidationError("name", _("Keep the name under %(count)d characters.", count=HIVE_NAME_MAX))
+        raise ValidationError(
+            "name",
+            ngettext(
+                "Keep the name under %(num)s character.",
+                "Keep the name under %(num)s characters.",
+                HIVE_NAME_MAX,
+            ),
+        )
     if len(description) > HIVE_DESCRIPTION_MAX:
         raise ValidationError(
             "description",
-            _("Keep the description under %(count)d characters.", count=HIVE_DESCRIPTION_MAX),
+            ngettext(
+                "Keep the description under %(num)s character.",
+                "Keep the description under %(num)s characters.",
+                HIVE_DESCRIPTION_MAX,
+            ),
         )
     tag_names = parse_tags(tags)
     name_key = name.casefold()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from app import policy
 from app.errors import ValidationError
 from app.forms import attach_error
+from app.i18n import ngettext
 from app.posts import queries, services
 from app.posts.forms import EditPostForm, PostForm
 from app.posts.models import Post
@@ -71,8 +71,8 @@ def write():
         else:
             flash(
                 ngettext(
-                    "Published. Delivered to %(num)d bee.",
-                    "Published. Delivered to %(num)d bees.",
+                    "Published. Delivered to %(num)s bee.",
+                    "Published. Delivered to %(num)s bees.",
                     post.delivered_count,
                 ),
                 "success",

@@ -11,6 +11,7 @@ from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.hives.models import Hive
 from app.hives.services import membership_of
+from app.i18n import ngettext, number
 from app.markup import LINKS_MAX, UnrenderableText, plain_excerpt, render_markdown
 from app.posts import delivery
 from app.posts.models import (
@@ -41,7 +42,12 @@ def _check_content(kind: str, title: str | None, body: str) -> tuple[str | None,
     if len(body) > limit:
         raise ValidationError(
             "body",
-            _("This is %(length)d characters long; the limit is %(limit)d.", length=len(body), limit=limit),
+            ngettext(
+                "This is %(length)s characters long; the limit is %(num)s character.",
+                "This is %(length)s characters long; the limit is %(num)s characters.",
+                limit,
+                length=number(len(body)),
+            ),
         )
     if kind == Kind.BUZZ:
         return None, body
@@ -49,7 +55,14 @@ def _check_content(kind: str, title: str | None, body: str) -> tuple[str | None,
     if not title:
         raise ValidationError("title", _("Honey needs a title."))
     if len(title) > TITLE_MAX:
-        raise ValidationError("title", _("Keep the title under %(count)d characters.", count=TITLE_MAX))
+        raise ValidationError(
+            "title",
+            ngettext(
+                "Keep the title under %(num)s character.",
+                "Keep the title under %(num)s characters.",
+                TITLE_MAX,
+            ),
+        )
     return title, body
 
 
@@ -59,7 +72,11 @@ def _render(kind: str, body: str) -> tuple[str, str]:
         body_html = render_markdown(body)
     except UnrenderableText as error:
         if error.reason == "links":
-            message = _("Use at most %(count)d links in one post.", count=LINKS_MAX)
+            message = ngettext(
+                "Use at most %(num)s link in one post.",
+                "Use at most %(num)s links in one post.",
+                LINKS_MAX,
+            )
         else:
             message = _("Lists or quotes are nested too deeply to show. Please flatten them.")
         raise ValidationError("body", message) from None
@@ -87,7 +104,14 @@ def _target_hives(author_id: int, hive_ids: list[int]) -> list[Hive]:
     if not all(0 < hive_id <= MAX_ID for hive_id in unique_ids):
         raise ValidationError("hives", _("One of those hives does not exist."))
     if len(unique_ids) > POST_HIVES_MAX:
-        raise ValidationError("hives", _("Post to at most %(count)d hives.", count=POST_HIVES_MAX))
+        raise ValidationError(
+            "hives",
+            ngettext(
+                "Post to at most %(num)s hive.",
+                "Post to at most %(num)s hives.",
+                POST_HIVES_MAX,
+            ),
+        )
     hives = list(db.session.scalars(select(Hive).where(Hive.id.in_(unique_ids))))
     if len(hives) != len(unique_ids):
         raise ValidationError("hives", _("One of those hives does not exist."))

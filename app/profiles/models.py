@@ -37,6 +37,8 @@ class Bee(UserMixin, db.Model):
     headline: Mapped[str] = mapped_column(String(HEADLINE_MAX), default="")
     password_hash: Mapped[str] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The interface language the bee chose (a code of app.i18n.LANGUAGES); None: the browser's.
+    language: Mapped[str | None] = mapped_column(String(10), default=None)
 
     def set_password(self, password: str) -> None:
         """Store a strong (scrypt) hash of ``password``; never the password."""

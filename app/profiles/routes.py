@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import refresh
 from flask_login import current_user, login_required
 
 from app.errors import ValidationError
@@ -79,10 +80,13 @@ def edit_profile():
     form = ProfileForm(obj=current_user)
     if form.validate_on_submit():
         try:
-            services.update_profile(current_user, form.display_name.data, form.headline.data)
+            services.update_profile(
+                current_user, form.display_name.data, form.headline.data, form.language.data
+            )
         except ValidationError as error:
             attach_error(form, error)
         else:
+            refresh()  # the page after this speaks the language just chosen
             flash(_("Your profile is saved."), "success")
             return redirect(url_for("profiles.profile", handle=current_user.handle))
     status = 422 if form.is_submitted() else 200

@@ -11,6 +11,7 @@ from app import policy
 from app.db import lock_rows, write_transaction
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.i18n import LANGUAGES, ngettext
 from app.posts import delivery
 from app.profiles.models import DISPLAY_NAME_MAX, HEADLINE_MAX, Bee, Follow
 
@@ -22,7 +23,12 @@ def clean_display_name(display_name: str) -> str:
         raise ValidationError("display_name", _("Enter the name other bees will see."))
     if len(display_name) > DISPLAY_NAME_MAX:
         raise ValidationError(
-            "display_name", _("Keep your name under %(count)d characters.", count=DISPLAY_NAME_MAX)
+            "display_name",
+            ngettext(
+                "Keep your name under %(num)s character.",
+                "Keep your name under %(num)s characters.",
+                DISPLAY_NAME_MAX,
+            ),
         )
     return display_name
 
@@ -75,16 +81,41 @@ def unfollow(follower: Bee, followee: Bee) -> bool:
     return True
 
 
-def update_profile(bee: Bee, display_name: str, headline: str) -> Bee:
-    """Change a bee's own display name and headline."""
+def check_language(language: str | None) -> str | None:
+    """Return a language code of :data:`LANGUAGES`, or None (follow the browser's)."""
+    if not language:
+        return None
+    if language not in LANGUAGES:
+        raise ValidationError("language", _("Choose one of the languages in the list."))
+    return language
+
+
+def set_language(bee: Bee, language: str | None) -> Bee:
+    """Choose the interface language ``bee`` sees everywhere (None: the browser's)."""
+    language = check_language(language)
+    with write_transaction():
+        bee = db.session.merge(bee)
+        bee.language = language
+    return bee
+
+
+def update_profile(bee: Bee, display_name: str, headline: str, language: str | None = None) -> Bee:
+    """Change a bee's own display name, headline and interface language."""
+    language = check_language(language)
     display_name = clean_display_name(display_name)
     headline = " ".join((headline or "").split())
     if len(headline) > HEADLINE_MAX:
         raise ValidationError(
-            "headline", _("Keep your headline under %(count)d characters.", count=HEADLINE_MAX)
+            "headline",
+            ngettext(
+                "Keep your headline under %(num)s character.",
+                "Keep your headline under %(num)s characters.",
+                HEADLINE_MAX,
+            ),
         )
     with write_transaction():
         bee = db.session.merge(bee)
         bee.display_name = display_name
         bee.headline = headline
+        bee.language = language
     return bee
