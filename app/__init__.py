@@ -87,6 +87,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.hives.routes import bp as hives_bp
     from app.posts.routes import bp as posts_bp
     from app.profiles.routes import bp as profiles_bp
+    from app.search.routes import bp as search_bp
 
-    for blueprint in (health.bp, i18n.bp, auth_bp, hives_bp, posts_bp, profiles_bp):
+    for blueprint in (health.bp, i18n.bp, auth_bp, hives_bp, posts_bp, profiles_bp, search_bp):
         app.register_blueprint(blueprint)

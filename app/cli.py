@@ -1,4 +1,4 @@
-"""Command-line tools: ``flask demo load``."""
+"""Command-line tools: ``flask demo load``, ``flask search rebuild``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from flask import Flask
 from flask.cli import AppGroup
 
 demo_cli = AppGroup("demo", help="The demo network.")
+search_cli = AppGroup("search", help="The search index.")
 
 
 @demo_cli.command("load")
@@ -31,6 +32,19 @@ def _print_login(loader) -> None:
     click.echo(f"Demo login: handle '{loader.DEMO_HANDLE}', password '{loader.DEMO_PASSWORD}'")
 
 
+@search_cli.command("rebuild")
+def rebuild_search() -> None:
+    """Index every visible post, bee and hive again (after a restore, or a change to folding)."""
+    from app.db import write_transaction
+    from app.extensions import db
+    from app.search.index import reindex_all
+
+    with write_transaction():
+        made = reindex_all(db.session.connection())
+    click.echo("Indexed " + ", ".join(f"{count} {kind}" for kind, count in made.items()) + ".")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands."""
     app.cli.add_command(demo_cli)
+    app.cli.add_command(search_cli)

@@ -183,21 +183,25 @@ def render_markdown(source: str) -> str:
 
 
 class _ProseText(HTMLParser):
-    """Collect the prose of rendered HTML: paragraphs and lists, not headings, code or tables."""
+    """Collect the text of rendered HTML, blocks apart, leaving out the ``skip`` elements.
 
-    def __init__(self) -> None:
+    By default it keeps prose (paragraphs and lists), not headings, code or tables.
+    """
+
+    def __init__(self, skip: frozenset[str] = _EXCERPT_SKIP) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self._skip = skip
         self._skipping = 0
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in _EXCERPT_SKIP:
+        if tag in self._skip:
             self._skipping += 1
-        if tag in BLOCK_TAGS or tag in _EXCERPT_SKIP or tag == "br":
+        if tag in BLOCK_TAGS or tag in self._skip or tag == "br":
             self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _EXCERPT_SKIP and self._skipping:
+        if tag in self._skip and self._skipping:
             self._skipping -= 1
         if tag in BLOCK_TAGS:
             self.parts.append(" ")
@@ -223,3 +227,12 @@ def plain_excerpt(html: str, limit: int = EXCERPT_MAX) -> str:
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:.—-") + "…"
+
+
+def plain_text(html: str) -> str:
+    """All the text of rendered HTML (code and tables too), blocks separated by a space: what search
+    indexes and shows of a post."""
+    parser = _ProseText(skip=frozenset())
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())

@@ -35,6 +35,7 @@ from app.hives.models import Hive, HiveTag, Membership, MembershipState, Role
 from app.markup import plain_excerpt, render_markdown
 from app.posts.models import Kind, Post, PostHive, PostState
 from app.profiles.models import Bee, Follow
+from app.search.index import reindex_all
 from app.text import slugify
 
 BENCH_PASSWORD = "bench-password-not-secret"  # noqa: S105 (benchmark accounts only)
@@ -278,6 +279,7 @@ def write(connection: Connection, network: Network, bodies: list[Body], now: dat
         posts += len(chunk)
         honey += sum(row["kind"] == Kind.HONEY for row, _ in chunk)
         post_hives += len(links)
+    searchable = reindex_all(connection)  # the search index, as the app keeps it
     if connection.dialect.name == "postgresql":
         for table in ("bees", "hives", "memberships", "posts"):
             connection.execute(text(f"SELECT setval('{table}_id_seq', (SELECT max(id) FROM {table}))"))  # noqa: S608
@@ -290,6 +292,7 @@ def write(connection: Connection, network: Network, bodies: list[Body], now: dat
         "posts": posts,
         "honey": honey,
         "post_hives": post_hives,
+        "searchable_posts": searchable["posts"],
     }
 
 

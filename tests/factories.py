@@ -17,6 +17,7 @@ from app.extensions import db
 from app.hives.services import create_hive, join_hive
 from app.posts.services import publish_post
 from app.profiles.models import Bee
+from app.search import index as search
 
 PASSWORD = "correct horse battery"
 _counter = itertools.count(1)
@@ -41,6 +42,8 @@ def make_bee(**overrides) -> Bee:
     with write_transaction():
         bee = Bee(**values)
         db.session.add(bee)
+        db.session.flush()
+        search.index_bee(bee)  # as signing up does
     return bee
 
 

@@ -18,6 +18,7 @@ from app.extensions import db
 from app.i18n import LANGUAGES, number
 from app.posts.models import Post
 from app.profiles.models import Bee
+from app.templating import when
 from tests.conftest import csrf_token_from
 from tests.factories import make_bee, make_post
 
@@ -175,6 +176,14 @@ def test_times_are_written_in_the_language(client, login):
     page = client.get(f"/posts/{post.id}").get_data(as_text=True)
 
     assert "قبل 3 ساعات" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "written"), [("en", "Mar 9, 2024"), ("es", "9 mar 2024"), ("he", "9 במרץ 2024")]
+)
+def test_older_dates_are_written_in_the_language(app, language, written):
+    with app.test_request_context("/"), force_locale(language):
+        assert when(datetime(2024, 3, 9, 12, tzinfo=UTC)) == written
 
 
 def test_flash_messages_and_form_errors_are_translated(client, login):

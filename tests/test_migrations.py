@@ -9,12 +9,14 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import create_engine, text
 
 from app.extensions import db
+from app.search.index import include_in_schema_comparison
 from tests.conftest import MIGRATIONS, ON_CI, PG_URL, make_app, pg_url
 
 
 def schema_differences(engine) -> list:
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        options = {"compare_type": True, "include_object": include_in_schema_comparison}
+        context = MigrationContext.configure(connection, opts=options)
         return compare_metadata(context, db.metadata)
 
 

@@ -16,6 +16,7 @@ from app.extensions import db
 from app.i18n import ngettext
 from app.profiles.models import EMAIL_MAX, HANDLE_PATTERN, PASSWORD_MAX, PASSWORD_MIN, Bee
 from app.profiles.services import clean_display_name
+from app.search import index as search
 
 RESERVED_HANDLES = frozenset({"admin", "apiary", "root", "support", "api", "static", "healthz"})
 
@@ -85,6 +86,8 @@ def register(email: str, handle: str, display_name: str, password: str) -> Bee:
             if db.session.scalar(select(Bee.id).where(Bee.email == email)):
                 raise ValidationError("email", _("An account with that email already exists."))
             db.session.add(bee)
+            db.session.flush()
+            search.index_bee(bee)
     except IntegrityError:  # a concurrent sign-up won the race
         raise ValidationError("handle", _("That handle or email is already taken.")) from None
     return bee

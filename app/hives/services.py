@@ -27,6 +27,7 @@ from app.hives.models import (
 from app.i18n import ngettext
 from app.posts import delivery
 from app.profiles.models import Bee
+from app.search import index as search
 from app.text import slugify, squash
 
 
@@ -112,6 +113,7 @@ def create_hive(creator: Bee, name: str, description: str, tags: str | list[str]
             db.session.add(
                 Membership(bee_id=creator.id, hive_id=hive.id, role=Role.OWNER, state=MembershipState.ACTIVE)
             )
+            search.index_hive(hive, tag_names)
     except IntegrityError:  # a concurrent create won the race
         raise ValidationError("name", _("A hive with that name already exists.")) from None
     return hive

@@ -26,6 +26,7 @@ from app.posts.models import (
     PostState,
 )
 from app.profiles.models import Bee, utcnow
+from app.search import index as search
 from app.text import slugify, squash
 
 # Honey slugs share /@handle/<slug> with these profile pages.
@@ -152,6 +153,7 @@ def publish_post(
         db.session.add(post)
         db.session.flush()
         db.session.add_all(PostHive(post_id=post.id, hive_id=hive.id) for hive in hives)
+        search.index_post(post)
     return post
 
 
@@ -167,6 +169,7 @@ def edit_post(editor: Bee, post: Post, body: str, title: str | None = None) -> P
         post.title, post.body_source, post.body_html, post.excerpt = title, body, body_html, excerpt
         post.state = PostState.EDITED
         post.edited_at = utcnow()
+        search.index_post(post)
     return post
 
 
@@ -183,6 +186,7 @@ def delete_post(actor: Bee, post: Post) -> None:
         post.body_html = ""
         post.excerpt = ""
         post.edited_at = utcnow()
+        search.unindex_post(post.id)
 
 
 def visible_post(post_id: int) -> Post:

@@ -14,6 +14,7 @@ from app.extensions import db
 from app.i18n import LANGUAGES, ngettext
 from app.posts import delivery
 from app.profiles.models import DISPLAY_NAME_MAX, HEADLINE_MAX, Bee, Follow
+from app.search import index as search
 
 
 def clean_display_name(display_name: str) -> str:
@@ -118,4 +119,5 @@ def update_profile(bee: Bee, display_name: str, headline: str, language: str | N
         bee.display_name = display_name
         bee.headline = headline
         bee.language = language
+        search.index_bee(bee)
     return bee

@@ -19,6 +19,9 @@ from app.posts.models import Post, PostHive
 from app.posts.services import publish_post
 from app.profiles.models import Bee, Follow
 from app.profiles.services import follow
+from app.search import index
+from app.search.folding import words
+from app.search.index import post_text
 from bench.database import absolute_url
 from bench.generate import Scale, generate
 from tests.factories import make_bee
@@ -31,6 +34,15 @@ def test_relative_sqlite_paths_are_read_from_the_working_directory(tmp_path, mon
     assert absolute_url("sqlite:///bench/data/bench.db") == f"sqlite:///{tmp_path}/bench/data/bench.db"
     assert absolute_url("sqlite:////abs/bench.db") == "sqlite:////abs/bench.db"
     assert absolute_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def _matching_ids(word: str) -> list[int]:
+    hits, ids = index.newest_posts([word], None, 500), []
+    ids += hits.ids
+    while hits.next_cursor:
+        hits = index.newest_posts([word], int(hits.next_cursor), 500)
+        ids += hits.ids
+    return ids
 
 
 def test_the_generated_network_matches_what_the_services_would_have_made(app):
@@ -65,6 +77,12 @@ def test_the_generated_network_matches_what_the_services_would_have_made(app):
             assert post.excerpt
     honey_slugs = [(post.author_id, post.slug) for post in posts if post.is_honey]
     assert len(set(honey_slugs)) == len(honey_slugs)
+
+    # Search finds what the services would have indexed: each post by a word of its own.
+    assert made["searchable_posts"] == len(posts)
+    for post in posts[:: len(posts) // 10]:
+        word = words(post_text(post.title, post.body_html)[1])[-1]
+        assert post.id in _matching_ids(word), (post.id, word)
 
     owners = db.session.scalars(select(Membership.hive_id).where(Membership.role == Role.OWNER)).all()
     assert sorted(owners) == sorted(db.session.scalars(select(Hive.id)))

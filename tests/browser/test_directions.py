@@ -53,6 +53,7 @@ def network(live_app):
             "hive": f"/hives/{hive.slug}",
             "honey": f"/@noor/{honey.slug}",
             "profile": "/@dana",
+            "search": "/search?q=qalam",
         }
         db.session.remove()
     return live_app
@@ -107,6 +108,12 @@ def test_pages_mirror_for_right_to_left_languages_and_fit_the_screen(network, br
         assert directions["Practising n"] == "ltr"
         assert directions["الخط العربي "] == "rtl"
         assert directions["כתבתי היום ש"] == "rtl"
+        # Form labels start where their fields start: on the right when mirrored.
+        label, field = page.locator("label[for=body]").bounding_box(), page.locator("#body").bounding_box()
+        if expected == "rtl":
+            assert abs((label["x"] + label["width"]) - (field["x"] + field["width"])) < 2
+        else:
+            assert abs(label["x"] - field["x"]) < 2
         if width >= 992:
             # The brand sits at the start of the navigation bar: left, or right when mirrored.
             brand = page.locator(".navbar-brand").bounding_box()
