@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -45,8 +46,14 @@ def _is_word_character(ch: str) -> bool:
     return ch.isalnum() or ch == "_" or unicodedata.category(ch) in _DROPPED or ch == "ـ"
 
 
+@lru_cache(maxsize=65_536)
 def fold_word(word: str) -> str:
-    """One word folded: decomposed, marks dropped, variants unified, digits ASCII, case folded."""
+    """One word folded: decomposed, marks dropped, variants unified, digits ASCII, case folded.
+
+    Words repeat (a language's common words most of all), so each is folded once.
+    """
+    if word.isascii():
+        return "".join(ch for ch in word.lower() if ch.isalnum())
     decomposed = unicodedata.normalize("NFKD", word)
     kept = []
     for ch in decomposed:
