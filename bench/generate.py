@@ -279,7 +279,7 @@ def write(connection: Connection, network: Network, bodies: list[Body], now: dat
         posts += len(chunk)
         honey += sum(row["kind"] == Kind.HONEY for row, _ in chunk)
         post_hives += len(links)
-    searchable = reindex_all(connection)  # the search index, as the app keeps it
+    searchable = reindex_all(connection, bulk=True)  # the search index, as the app keeps it
     if connection.dialect.name == "postgresql":
         for table in ("bees", "hives", "memberships", "posts"):
             connection.execute(text(f"SELECT setval('{table}_id_seq', (SELECT max(id) FROM {table}))"))  # noqa: S608

@@ -27,7 +27,7 @@ from app.search.folding import fold, words
 
 TABLES = {"posts": "search_posts", "bees": "search_bees", "hives": "search_hives"}
 # PostgreSQL's document: the name's words weighted A, the body's B.
-_DOCUMENT = "setweight(to_tsvector('simple', :name), 'A') || setweight(to_tsvector('simple', :body), 'B')"
+_DOCUMENT = "setweight(to_tsvector('simple', name), 'A') || setweight(to_tsvector('simple', body), 'B')"
 MAX_TERMS = 8
 NAME_WEIGHT, BODY_WEIGHT = 4.0, 1.0  # SQLite's bm25 weights; PostgreSQL ranks name (A) over body (B)
 
@@ -41,25 +41,35 @@ def _sqlite() -> bool:
     return db.session.get_bind().dialect.name == "sqlite"
 
 
-def _insert_sql(dialect: str, table: str) -> str:
-    if dialect == "sqlite":
-        return f"INSERT INTO {table} (rowid, name, body) VALUES (:id, :name, :body)"
-    return (
-        f"INSERT INTO {table} (id, document) VALUES (:id, {_DOCUMENT}) "
-        "ON CONFLICT (id) DO UPDATE SET document = excluded.document"
+def _insert(connection, table: str, rows: list[dict]) -> None:
+    """Insert folded ``rows``; on PostgreSQL in one statement (arrays, unnested), replacing any."""
+    if connection.dialect.name == "sqlite":
+        connection.execute(text(f"INSERT INTO {table} (rowid, name, body) VALUES (:id, :name, :body)"), rows)
+        return
+    connection.execute(
+        text(
+            f"INSERT INTO {table} (id, document) SELECT id, {_DOCUMENT} FROM unnest(CAST(:ids AS integer[]), "
+            "CAST(:names AS text[]), CAST(:bodies AS text[])) AS given(id, name, body) "
+            "ON CONFLICT (id) DO UPDATE SET document = excluded.document"
+        ),
+        {
+            "ids": [row["id"] for row in rows],
+            "names": [row["name"] for row in rows],
+            "bodies": [row["body"] for row in rows],
+        },
     )
 
 
 def _write(connection, kind: str, rows: list[dict]) -> None:
     """Index ``rows`` (``id``, ``name``, ``body``, already folded), replacing what was there."""
-    dialect, table = connection.dialect.name, TABLES[kind]
+    table = TABLES[kind]
     if not rows:
         return
-    if dialect == "sqlite":  # FTS5 has no upsert
+    if connection.dialect.name == "sqlite":  # FTS5 has no upsert
         connection.execute(
             text(f"DELETE FROM {table} WHERE rowid = :id"), [{"id": row["id"]} for row in rows]
         )
-    connection.execute(text(_insert_sql(dialect, table)), rows)
+    _insert(connection, table, rows)
 
 
 def _put(kind: str, ref_id: int, name: str, body: str) -> None:
@@ -125,14 +135,20 @@ def _fold_once(kind: str, row, text_of, seen: dict) -> tuple[str, str]:
     return seen[key]
 
 
-def reindex_all(connection) -> dict[str, int]:
+def reindex_all(connection, *, bulk: bool = False) -> dict[str, int]:
     """Empty the index and index every visible post, bee and hive again, in batches.
 
     Runs on a plain connection (the migration that made the index, ``flask
     search rebuild``, the benchmark's generator); returns how many of each.
+    ``bulk`` (for a database nobody else is using yet) rebuilds PostgreSQL's
+    GIN indexes once at the end instead of row by row; on a live database it
+    would lock out publishing until the rebuild commits.
     """
+    postgresql = bulk and connection.dialect.name == "postgresql"
     for table in TABLES.values():
         connection.execute(text(f"DELETE FROM {table}"))
+        if postgresql:  # one GIN build at the end is far cheaper than a million GIN inserts
+            connection.execute(text(f"DROP INDEX IF EXISTS {_gin_index(table)}"))
     tags: dict[int, list[str]] = {}
     for hive_id, tag in connection.execute(text("SELECT hive_id, tag FROM hive_tags ORDER BY tag")):
         tags.setdefault(hive_id, []).append(tag)
@@ -159,10 +175,18 @@ def reindex_all(connection) -> dict[str, int]:
             for row in rows:
                 name, body = _fold_once(kind, row, text_of, seen)
                 batch.append({"id": row.id, "name": name, "body": body})
-            connection.execute(text(_insert_sql(connection.dialect.name, TABLES[kind])), batch)
+            _insert(connection, TABLES[kind], batch)
             counts[kind] += len(rows)
             after = rows[-1].id
+    if postgresql:
+        for table in TABLES.values():
+            connection.execute(text(f"CREATE INDEX {_gin_index(table)} ON {table} USING gin (document)"))
     return counts
+
+
+def _gin_index(table: str) -> str:
+    """The name migration 0005 gave the table's GIN index."""
+    return f"ix_{table}_document"
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ def upgrade():
     # What is already there, through the same code the app indexes with.
     from app.search.index import reindex_all
 
-    reindex_all(bind)
+    reindex_all(bind, bulk=True)  # the tables are new: nobody else is using them yet
 
 
 def downgrade():
