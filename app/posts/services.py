@@ -134,6 +134,7 @@ def publish_post(
     """
     title, body = _check_content(kind, title, body)
     body_html, excerpt = _render(kind, body)
+    document = search.post_document(title, body_html)
     author_id = author.id  # read before the write begins: it expires what the request loaded
     with write_transaction():
         lock_rows(Bee, [author_id])
@@ -153,7 +154,7 @@ def publish_post(
         db.session.add(post)
         db.session.flush()
         db.session.add_all(PostHive(post_id=post.id, hive_id=hive.id) for hive in hives)
-        search.index_post(post)
+        search.index_post(post.id, document)
     return post
 
 
@@ -161,6 +162,7 @@ def edit_post(editor: Bee, post: Post, body: str, title: str | None = None) -> P
     """Change a post's text; the URL, audience and time stay, an "edited" mark appears."""
     title, body = _check_content(post.kind, title, body)
     body_html, excerpt = _render(post.kind, body)
+    document = search.post_document(title, body_html)
     with write_transaction():
         post = db.session.merge(post)
         if not PostState.can_move(post.state, PostState.EDITED):
@@ -169,7 +171,7 @@ def edit_post(editor: Bee, post: Post, body: str, title: str | None = None) -> P
         post.title, post.body_source, post.body_html, post.excerpt = title, body, body_html, excerpt
         post.state = PostState.EDITED
         post.edited_at = utcnow()
-        search.index_post(post)
+        search.index_post(post.id, document)
     return post
 
 
