@@ -51,6 +51,16 @@ def select_locale() -> str:
     return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
 
 
+def check_language(language: str | None, *, browser_allowed: bool = False) -> str | None:
+    """Return ``language`` if it is one of :data:`LANGUAGES`; with ``browser_allowed``, an empty
+    choice (follow the browser's) is None. Anything else is a :class:`ValidationError`."""
+    if browser_allowed and not language:
+        return None
+    if language not in LANGUAGES:
+        raise ValidationError("language", _("Choose one of the languages in the list."))
+    return language
+
+
 def is_rtl(locale: str) -> bool:
     """Whether ``locale`` (``ar`` or ``ar_EG``) reads right to left."""
     return locale.split("_")[0] in RTL_LANGUAGES
@@ -82,9 +92,7 @@ def choose_language():
     """
     from app.profiles.services import set_language
 
-    language = request.form.get("language", "")
-    if language not in LANGUAGES:
-        raise ValidationError("language", _("Choose one of the languages in the list."))
+    language = check_language(request.form.get("language"))
     if current_user.is_authenticated:
         set_language(current_user, language)
     session[SESSION_KEY] = language

@@ -11,7 +11,7 @@ from app import policy
 from app.db import lock_rows, write_transaction
 from app.errors import NotFound, ValidationError
 from app.extensions import db
-from app.i18n import LANGUAGES, ngettext
+from app.i18n import check_language, ngettext
 from app.posts import delivery
 from app.profiles.models import DISPLAY_NAME_MAX, HEADLINE_MAX, Bee, Follow
 from app.search import index as search
@@ -82,18 +82,9 @@ def unfollow(follower: Bee, followee: Bee) -> bool:
     return True
 
 
-def check_language(language: str | None) -> str | None:
-    """Return a language code of :data:`LANGUAGES`, or None (follow the browser's)."""
-    if not language:
-        return None
-    if language not in LANGUAGES:
-        raise ValidationError("language", _("Choose one of the languages in the list."))
-    return language
-
-
 def set_language(bee: Bee, language: str | None) -> Bee:
     """Choose the interface language ``bee`` sees everywhere (None: the browser's)."""
-    language = check_language(language)
+    language = check_language(language, browser_allowed=True)
     with write_transaction():
         bee = db.session.merge(bee)
         bee.language = language
@@ -102,7 +93,7 @@ def set_language(bee: Bee, language: str | None) -> Bee:
 
 def update_profile(bee: Bee, display_name: str, headline: str, language: str | None = None) -> Bee:
     """Change a bee's own display name, headline and interface language."""
-    language = check_language(language)
+    language = check_language(language, browser_allowed=True)
     display_name = clean_display_name(display_name)
     headline = " ".join((headline or "").split())
     if len(headline) > HEADLINE_MAX:

@@ -72,8 +72,13 @@ def _write(connection, kind: str, rows: list[dict]) -> None:
     _insert(connection, table, rows)
 
 
-def _put(kind: str, ref_id: int, name: str, body: str) -> None:
-    _write(db.session.connection(), kind, [{"id": ref_id, "name": fold(name), "body": fold(body)}])
+def _folded(name: str, body: str) -> tuple[str, str]:
+    return fold(name), fold(body)
+
+
+def _put(kind: str, ref_id: int, document: tuple[str, str]) -> None:
+    name, body = document
+    _write(db.session.connection(), kind, [{"id": ref_id, "name": name, "body": body}])
 
 
 def _remove(kind: str, ref_id: int) -> None:
@@ -88,14 +93,12 @@ def post_text(title: str | None, body_html: str) -> tuple[str, str]:
 
 def post_document(title: str | None, body_html: str) -> tuple[str, str]:
     """A post's title and text, folded: made before its write begins, so the write stays short."""
-    name, body = post_text(title, body_html)
-    return fold(name), fold(body)
+    return _folded(*post_text(title, body_html))
 
 
 def index_post(post_id: int, document: tuple[str, str]) -> None:
     """Index (or re-index) a post by its :func:`post_document`."""
-    name, body = document
-    _write(db.session.connection(), "posts", [{"id": post_id, "name": name, "body": body}])
+    _put("posts", post_id, document)
 
 
 def unindex_post(post_id: int) -> None:
@@ -110,7 +113,7 @@ def bee_text(display_name: str, handle: str, headline: str | None) -> tuple[str,
 
 def index_bee(bee) -> None:
     """Index a bee's name, handle and headline."""
-    _put("bees", bee.id, *bee_text(bee.display_name, bee.handle, bee.headline))
+    _put("bees", bee.id, _folded(*bee_text(bee.display_name, bee.handle, bee.headline)))
 
 
 def hive_text(name: str, description: str | None, tags: Iterable[str]) -> tuple[str, str]:
@@ -120,26 +123,21 @@ def hive_text(name: str, description: str | None, tags: Iterable[str]) -> tuple[
 
 def index_hive(hive, tags: Iterable[str] = ()) -> None:
     """Index a hive's name, description and tags."""
-    _put("hives", hive.id, *hive_text(hive.name, hive.description, tags))
+    _put("hives", hive.id, _folded(*hive_text(hive.name, hive.description, tags)))
 
 
 REINDEX_BATCH = 2_000
 
 
-def _fold_once(kind: str, row, text_of, seen: dict) -> tuple[str, str]:
-    """A row's folded name and body. Posts that share their text (a network built from a corpus,
-    like the benchmark's) are read and folded once; bees and hives are each their own."""
-    if kind != "posts":
-        name, body = text_of(row)
-        return fold(name), fold(body)
-    key = (row.title, row.body_html)
-    if key not in seen:
-        name, body = text_of(row)
-        folded = fold(name), fold(body)
-        if len(seen) >= 4_096:
-            return folded
-        seen[key] = folded
-    return seen[key]
+def _once(seen: dict, make, *key):
+    """``make(*key)``, remembered for the first 4,096 keys: posts that share their text (a
+    network built from a corpus, like the benchmark's) are folded once."""
+    if key in seen:
+        return seen[key]
+    made = make(*key)
+    if len(seen) < 4_096:
+        seen[key] = made
+    return made
 
 
 def reindex_all(connection, *, bulk: bool = False) -> dict[str, int]:
@@ -157,30 +155,31 @@ def reindex_all(connection, *, bulk: bool = False) -> dict[str, int]:
         if postgresql:  # one GIN build at the end is far cheaper than a million GIN inserts
             connection.execute(text(f"DROP INDEX IF EXISTS {_gin_index(table)}"))
     tags: dict[int, list[str]] = {}
+    seen: dict = {}
     for hive_id, tag in connection.execute(text("SELECT hive_id, tag FROM hive_tags ORDER BY tag")):
         tags.setdefault(hive_id, []).append(tag)
     sources = {
         "posts": (
             f"SELECT id, title, body_html FROM posts WHERE {VISIBLE_SQL} AND id > :after "
             "ORDER BY id LIMIT :n",
-            lambda row: post_text(row.title, row.body_html),
+            lambda row: _once(seen, post_document, row.title, row.body_html),
         ),
         "bees": (
             "SELECT id, display_name, handle, headline FROM bees WHERE id > :after ORDER BY id LIMIT :n",
-            lambda row: bee_text(row.display_name, row.handle, row.headline),
+            lambda row: _folded(*bee_text(row.display_name, row.handle, row.headline)),
         ),
         "hives": (
             "SELECT id, name, description FROM hives WHERE id > :after ORDER BY id LIMIT :n",
-            lambda row: hive_text(row.name, row.description, tags.get(row.id, ())),
+            lambda row: _folded(*hive_text(row.name, row.description, tags.get(row.id, ()))),
         ),
     }
-    counts, seen = {}, {}
-    for kind, (sql, text_of) in sources.items():
+    counts = {}
+    for kind, (sql, document_of) in sources.items():
         counts[kind], after = 0, 0
         while rows := connection.execute(text(sql), {"after": after, "n": REINDEX_BATCH}).all():
             batch = []
             for row in rows:
-                name, body = _fold_once(kind, row, text_of, seen)
+                name, body = document_of(row)
                 batch.append({"id": row.id, "name": name, "body": body})
             _insert(connection, TABLES[kind], batch)
             counts[kind] += len(rows)

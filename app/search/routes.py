@@ -12,6 +12,7 @@ from app.errors import ValidationError
 from app.extensions import db
 from app.hives.models import Hive
 from app.i18n import ngettext
+from app.markup import plain_text
 from app.posts.models import Post
 from app.posts.queries import parse_cursor
 from app.profiles.models import Bee
@@ -73,7 +74,7 @@ def results():
 
 def search_text(post: Post) -> str:
     """The text of a post that a result shows (and highlights in)."""
-    return index.post_text(None, post.body_html)[1]
+    return plain_text(post.body_html)
 
 
 @bp.app_context_processor
