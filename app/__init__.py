@@ -76,18 +76,34 @@ def _init_extensions(app: Flask) -> None:
 
     @login_manager.user_loader
     def load_bee(bee_id: str):
+        """The session's bee; a suspended bee's sessions end at their next request."""
         from app.profiles.models import Bee
 
-        return db.session.get(Bee, int(bee_id)) if bee_id.isdigit() else None
+        bee = db.session.get(Bee, int(bee_id)) if bee_id.isdigit() else None
+        return None if bee is None or bee.is_suspended else bee
 
 
 def _register_blueprints(app: Flask) -> None:
     from app import health, i18n
+    from app.admin.routes import bp as admin_bp
     from app.auth.routes import bp as auth_bp
+    from app.hives.moderation_routes import bp as moderation_bp
     from app.hives.routes import bp as hives_bp
+    from app.notifications.routes import bp as notifications_bp
     from app.posts.routes import bp as posts_bp
     from app.profiles.routes import bp as profiles_bp
     from app.search.routes import bp as search_bp
 
-    for blueprint in (health.bp, i18n.bp, auth_bp, hives_bp, posts_bp, profiles_bp, search_bp):
+    for blueprint in (
+        health.bp,
+        i18n.bp,
+        auth_bp,
+        hives_bp,
+        moderation_bp,
+        posts_bp,
+        profiles_bp,
+        search_bp,
+        notifications_bp,
+        admin_bp,
+    ):
         app.register_blueprint(blueprint)

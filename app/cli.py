@@ -1,4 +1,4 @@
-"""Command-line tools: ``flask demo load``, ``flask search rebuild``."""
+"""Command-line tools: ``flask demo load``, ``flask search rebuild``, ``flask admin grant``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from flask.cli import AppGroup
 
 demo_cli = AppGroup("demo", help="The demo network.")
 search_cli = AppGroup("search", help="The search index.")
+admin_cli = AppGroup("admin", help="Site admins.")
 
 
 @demo_cli.command("load")
@@ -44,7 +45,37 @@ def rebuild_search() -> None:
     click.echo("Indexed " + ", ".join(f"{count} {kind}" for kind, count in made.items()) + ".")
 
 
+def _set_admin(handle: str, is_admin: bool) -> None:
+    from app.db import write_transaction
+    from app.errors import NotFound
+    from app.extensions import db
+    from app.profiles.services import bee_by_handle
+
+    try:
+        bee = bee_by_handle(handle)
+    except NotFound:
+        raise click.ClickException(f"There is no bee with the handle {handle!r}.") from None
+    with write_transaction():
+        db.session.merge(bee).is_admin = is_admin
+    click.echo(f"@{bee.handle} is {'now' if is_admin else 'no longer'} a site admin.")
+
+
+@admin_cli.command("grant")
+@click.argument("handle")
+def grant_admin(handle: str) -> None:
+    """Make a bee a site admin: they act in every hive and can suspend bees."""
+    _set_admin(handle, True)
+
+
+@admin_cli.command("revoke")
+@click.argument("handle")
+def revoke_admin(handle: str) -> None:
+    """Make a site admin an ordinary bee again."""
+    _set_admin(handle, False)
+
+
 def init_app(app: Flask) -> None:
     """Register the commands."""
     app.cli.add_command(demo_cli)
     app.cli.add_command(search_cli)
+    app.cli.add_command(admin_cli)

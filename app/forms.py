@@ -13,7 +13,10 @@ from app.errors import ValidationError
 from app.i18n import N_
 
 # WTForms speaks no Urdu: the messages its fields can show here are in Apiary's catalogues too.
-WTFORMS_MESSAGES = [N_("Invalid choice(s): one or more data inputs could not be coerced.")]
+WTFORMS_MESSAGES = [
+    N_("Invalid choice(s): one or more data inputs could not be coerced."),
+    N_("Not a valid date value."),
+]
 
 
 @lru_cache(maxsize=64)

@@ -1,42 +1,178 @@
 """Who may do what: the one place authorization rules live.
 
-Services call these before they change anything; routes, the API and socket
-handlers never decide on their own. Each ``can_*`` answers a question, and
-:func:`require` turns a "no" into :class:`~app.errors.PermissionDenied`.
+Services call these before they change or show anything; routes, the API and
+socket handlers never decide on their own. Each ``can_*`` answers a question
+from facts the caller looked up (the actor, their membership of the hive, a
+block between two bees), and :func:`require` turns a "no" into
+:class:`~app.errors.PermissionDenied`.
+
+The hierarchy, as the README's "Who may do what" states it:
+
+* a hive has one **owner**, any number of **moderators**, and **members**;
+* a **site admin** acts in every hive above its owner, but no admin acts on
+  another admin, and the owner is never banned (ownership moves first);
+* a moderator or owner acts only on someone of lower rank: moderators cannot
+  act against the owner or each other;
+* the owner alone (or a site admin) appoints and removes moderators, transfers
+  ownership and writes the rules;
+* a suspended bee is signed out everywhere and can do nothing; a bee banned
+  from a hive cannot post to it, report in it or rejoin it until the ban ends.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from flask_babel import gettext as _
 
 from app.errors import PermissionDenied
-from app.hives.models import Membership, MembershipState, Role
+from app.hives.models import Hive, Membership, MembershipState, Role
 from app.posts.models import Post
 from app.profiles.models import Bee
 
+ADMIN_RANK = 4
+OUTSIDER_RANK = 0
 
-def can_follow(actor: Bee, target: Bee) -> bool:
-    """A bee may follow any other bee, never itself."""
-    return actor.id != target.id
+
+def is_signed_in(actor: Bee | None) -> bool:
+    """A bee who may act at all: signed in and not suspended."""
+    return actor is not None and getattr(actor, "is_authenticated", False) and not actor.is_suspended
+
+
+def is_member(membership: Membership | None) -> bool:
+    """An active member of the hive (not pending, declined, left or banned)."""
+    return membership is not None and membership.state == MembershipState.ACTIVE
+
+
+def rank(bee: Bee | None, membership: Membership | None) -> int:
+    """A bee's standing in one hive: admin above owner above moderator above member above
+    everyone else."""
+    if bee is not None and getattr(bee, "is_admin", False):
+        return ADMIN_RANK
+    return Role.RANK[membership.role] if is_member(membership) else OUTSIDER_RANK
+
+
+def can_see_hive_content(actor: Bee | None, hive: Hive, membership: Membership | None) -> bool:
+    """A public hive's posts, members and log are anyone's to read; a private hive's are its
+    members' (and site admins')."""
+    return not hive.is_private or is_member(membership) or rank(actor, membership) == ADMIN_RANK
+
+
+def can_join(actor: Bee | None, membership: Membership | None, now: datetime) -> bool:
+    """Join a public hive or ask to join a private one: anyone signed in who is not in it,
+    not waiting for an answer, and not banned (a ban whose date has passed is over)."""
+    if not is_signed_in(actor):
+        return False
+    if membership is None:
+        return True
+    if membership.state == MembershipState.BANNED:
+        return not membership.is_banned(now)
+    return membership.state in (MembershipState.LEFT, MembershipState.DECLINED)
+
+
+def can_withdraw_request(membership: Membership | None) -> bool:
+    """A bee may take back a join request still waiting for an answer."""
+    return membership is not None and membership.state == MembershipState.PENDING
 
 
 def can_post_to_hive(membership: Membership | None) -> bool:
-    """Only active members post to a hive."""
-    return membership is not None and membership.state == MembershipState.ACTIVE
+    """Only active members post to a hive (banned bees are not members)."""
+    return is_member(membership)
 
 
 def can_leave_hive(membership: Membership | None) -> bool:
     """Active members may leave; the owner stays until ownership moves on."""
-    return (
-        membership is not None
-        and membership.state == MembershipState.ACTIVE
-        and membership.role != Role.OWNER
-    )
+    return is_member(membership) and membership.role != Role.OWNER
+
+
+def can_moderate(actor: Bee | None, membership: Membership | None) -> bool:
+    """See the queue and join requests, and act on reports: moderators, the owner, admins."""
+    return is_signed_in(actor) and rank(actor, membership) >= Role.RANK[Role.MODERATOR]
+
+
+def can_act_on(
+    actor: Bee | None,
+    actor_membership: Membership | None,
+    target: Bee,
+    target_membership: Membership | None,
+) -> bool:
+    """Remove a post by, warn, ban or unban ``target``: a moderator acting on someone below
+    them, never on themselves, an equal, the owner or a site admin."""
+    if not can_moderate(actor, actor_membership) or actor.id == target.id:
+        return False
+    return rank(actor, actor_membership) > rank(target, target_membership)
+
+
+def can_ban(actor, actor_membership, target: Bee, target_membership: Membership | None) -> bool:
+    """Ban ``target`` from the hive: as :func:`can_act_on`, and never the owner."""
+    is_owner = is_member(target_membership) and target_membership.role == Role.OWNER
+    return not is_owner and can_act_on(actor, actor_membership, target, target_membership)
+
+
+def can_lead(actor: Bee | None, membership: Membership | None) -> bool:
+    """Appoint and remove moderators, transfer ownership, write the rules: the owner or an
+    admin."""
+    return is_signed_in(actor) and rank(actor, membership) >= Role.RANK[Role.OWNER]
+
+
+def can_see_post(
+    viewer: Bee | None,
+    post: Post,
+    *,
+    private_membership: Membership | None,
+    blocked: bool,
+) -> bool:
+    """Read a post: it is visible (its author still sees it once removed), it is not in a
+    private hive the viewer is outside of, and neither bee blocked the other.
+
+    ``private_membership`` is the viewer's membership of ``post.private_hive_id``
+    (looked up only when it is set); ``blocked`` says whether a block stands between
+    the viewer and the author either way.
+    """
+    is_author = viewer is not None and getattr(viewer, "id", None) == post.author_id
+    is_admin = viewer is not None and getattr(viewer, "is_admin", False)
+    if not post.is_visible and not (post.is_removed and (is_author or is_admin)):
+        return False
+    if is_author or is_admin:
+        return True
+    if blocked:
+        return False
+    return post.private_hive_id is None or is_member(private_membership)
 
 
 def can_change_post(actor: Bee, post: Post) -> bool:
-    """Authors edit and delete their own visible posts."""
+    """Authors edit their own visible posts."""
     return actor.id == post.author_id and post.is_visible
+
+
+def can_delete_post(actor: Bee, post: Post) -> bool:
+    """Authors delete their own posts, a removed one included."""
+    return actor.id == post.author_id and (post.is_visible or post.is_removed)
+
+
+def can_report(actor: Bee | None, post: Post) -> bool:
+    """Any bee who can see a post may report it, except its author."""
+    return is_signed_in(actor) and actor.id != post.author_id and post.is_visible
+
+
+def can_follow(actor: Bee, target: Bee, *, blocked: bool) -> bool:
+    """A bee may follow any other bee, never itself, and no one across a block."""
+    return actor.id != target.id and not blocked
+
+
+def can_block(actor: Bee, target: Bee) -> bool:
+    """A bee may block or mute any bee but itself."""
+    return actor.id != target.id
+
+
+def is_admin(actor: Bee | None) -> bool:
+    """A site admin, signed in."""
+    return is_signed_in(actor) and actor.is_admin
+
+
+def can_suspend(actor: Bee | None, target: Bee) -> bool:
+    """Site admins suspend and restore bees, but not themselves or one another."""
+    return is_admin(actor) and actor.id != target.id and not target.is_admin
 
 
 def require(allowed: bool, message: str | None = None) -> None:

@@ -20,6 +20,15 @@ def text_direction() -> str:
     return "rtl" if is_rtl(str(get_locale() or "en")) else "ltr"
 
 
+def day(moment: datetime | None) -> str:
+    """A moment's date, "Mar 9, 2024", in the request's language and the bee's time zone."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return _day(str(get_locale() or "en"), to_user_timezone(moment).date())
+
+
 def when(moment: datetime | None) -> str:
     """ "3 hours ago" for recent moments, a date for older ones."""
     if moment is None:
@@ -150,6 +159,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         text_direction=text_direction, page_url=page_url, get_locale=get_locale, languages=LANGUAGES
     )
-    app.jinja_env.filters.update(when=when, iso=iso, number=number)
+    app.jinja_env.filters.update(when=when, day=day, iso=iso, number=number)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

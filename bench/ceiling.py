@@ -62,7 +62,9 @@ def _fake_posts(count: int = 20) -> list[SimpleNamespace]:
 _FEED = FeedPage(posts=_fake_posts(), next_cursor=9_981)
 # The signed-in reader (not the posts' author: a feed shows mostly other bees' posts).
 _READER = Bee(id=-1, handle="reader", display_name="Ceiling Reader")
-_HIVES = [HiveName(id=-n, slug=f"ceiling-{n}", name=f"Ceiling Hive {n}") for n in range(1, 6)]
+_HIVES = [
+    HiveName(id=-n, slug=f"ceiling-{n}", name=f"Ceiling Hive {n}", is_private=False) for n in range(1, 6)
+]
 
 
 def add_ceiling(app: Flask) -> None:

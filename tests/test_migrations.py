@@ -26,7 +26,8 @@ def test_upgrade_head_matches_the_models(app):
 
 
 def round_trip(url, tmp_path):
-    """Base → head → base → 0001 with data → head: the schema matches and old honey is backfilled."""
+    """Base → head → base → 0001 with data → head: the schema matches, old honey is backfilled,
+    and no row is lost (a SQLite table rebuild must never cascade to the rows that refer to it)."""
     app = make_app(url, tmp_path)
     with app.app_context():
         upgrade(directory=MIGRATIONS)
@@ -49,11 +50,32 @@ def round_trip(url, tmp_path):
                     " (2, 1, 'buzz', NULL, NULL, 'x', '<p>A buzz.</p>', 'published', 0, CURRENT_TIMESTAMP)"
                 )
             )
+            connection.execute(
+                text(
+                    "INSERT INTO hives (id, slug, name, name_key, description, created_by_id, created_at)"
+                    " VALUES (1, 'old', 'Old', 'old', '', 1, CURRENT_TIMESTAMP)"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO memberships (id, bee_id, hive_id, role, state, joined_at)"
+                    " VALUES (1, 1, 1, 'owner', 'active', CURRENT_TIMESTAMP)"
+                )
+            )
+            connection.execute(text("INSERT INTO post_hives (post_id, hive_id) VALUES (2, 1)"))
         upgrade(directory=MIGRATIONS)
         assert schema_differences(db.engine) == []
         with db.engine.connect() as connection:
             excerpts = dict(connection.execute(text("SELECT id, excerpt FROM posts ORDER BY id")).all())
         assert excerpts == {1: "Old prose.", 2: ""}
+        with db.engine.connect() as connection:
+            kept = {
+                table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+                for table in ("bees", "hives", "memberships", "post_hives")
+            }
+            changed_at = connection.execute(text("SELECT changed_at FROM memberships")).scalar()
+        assert kept == {"bees": 1, "hives": 1, "memberships": 1, "post_hives": 1}
+        assert changed_at is not None
         db.engine.dispose()
 
 

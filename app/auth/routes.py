@@ -57,10 +57,18 @@ def login():
     form = LogInForm()
     if form.validate_on_submit():
         bee = services.authenticate(form.login.data, form.password.data)
-        if bee is not None:
+        if bee is not None and bee.is_suspended:
+            form.form_errors.append(
+                _(
+                    "This account is suspended by Apiary's admins. Reason: %(reason)s",
+                    reason=bee.suspension_reason,
+                )
+            )
+        elif bee is not None:
             login_user(bee, remember=form.remember.data)
             return redirect(next_url if is_safe_next(next_url) else url_for("posts.home"))
-        form.form_errors.append(_("That email or handle and password do not match."))
+        else:
+            form.form_errors.append(_("That email or handle and password do not match."))
     status = 422 if form.is_submitted() else 200
     return render_template("auth/login.html", form=form), status
 

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import ClassVar
 
-from sqlalchemy import DateTime, ForeignKey, Index, String, Text, UniqueConstraint, select
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, false, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
-from app.profiles.models import utcnow
+from app.profiles.models import Bee, utcnow
 
 HIVE_NAME_MAX = 60
 HIVE_DESCRIPTION_MAX = 2000
+HIVE_RULES_MAX = 10_000
 HIVE_TAGS_MAX = 8
 TAG_MAX = 30
 TAG_PATTERN = re.compile(r"[\w-]{1,30}")
@@ -31,6 +32,11 @@ class Hive(db.Model):
     description: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("bees.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Chosen at creation, for good: a private hive's posts were written for its members alone.
+    is_private: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The hive's rules as Markdown and as the sanitized HTML rendered from it on write.
+    rules_source: Mapped[str] = mapped_column(Text, default="", server_default="")
+    rules_html: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     tags: Mapped[list[HiveTag]] = relationship(
         order_by="HiveTag.tag", cascade="all, delete-orphan", lazy="selectin"
@@ -56,22 +62,37 @@ class HiveTag(db.Model):
 
 
 class Role:
-    """What a member may do in a hive (moderators arrive with hive governance)."""
+    """A member's standing in a hive. A higher rank may act on a lower one, never the reverse
+    or an equal (see ``app/policy.py`` and the README's "Who may do what")."""
 
     OWNER = "owner"
+    MODERATOR = "moderator"
     MEMBER = "member"
+
+    RANK: ClassVar[dict[str, int]] = {MEMBER: 1, MODERATOR: 2, OWNER: 3}
 
 
 class MembershipState:
-    """A membership's lifecycle; the allowed moves are in ``TRANSITIONS``."""
+    """A membership's lifecycle; the allowed moves are in ``TRANSITIONS``.
 
+    ``pending`` is a request to join a private hive, which moderators approve
+    (``active``) or decline (``declined``). ``banned`` keeps a bee out of the
+    hive until ``Membership.banned_until`` (or for good when it is empty).
+    """
+
+    PENDING = "pending"
     ACTIVE = "active"
+    DECLINED = "declined"
     LEFT = "left"
+    BANNED = "banned"
 
     TRANSITIONS: ClassVar[dict[str | None, set[str]]] = {
-        None: {ACTIVE},
-        ACTIVE: {LEFT},
-        LEFT: {ACTIVE},
+        None: {PENDING, ACTIVE, BANNED},
+        PENDING: {ACTIVE, DECLINED, LEFT, BANNED},
+        ACTIVE: {LEFT, BANNED},
+        DECLINED: {PENDING, BANNED},
+        LEFT: {PENDING, ACTIVE, BANNED},
+        BANNED: {ACTIVE, LEFT, PENDING},
     }
 
     @classmethod
@@ -96,6 +117,22 @@ class Membership(db.Model):
     role: Mapped[str] = mapped_column(String(16), default=Role.MEMBER)
     state: Mapped[str] = mapped_column(String(16), default=MembershipState.ACTIVE)
     joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # When the state last changed: a request's age in the queue, a ban's start.
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # A ban's end (None: permanent), and whether lifting it early makes the bee a member again.
+    banned_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    member_before_ban: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+    def is_banned(self, now: datetime) -> bool:
+        """True while a ban keeps the bee out (a ban whose date has passed no longer does)."""
+        if self.state != MembershipState.BANNED:
+            return False
+        return self.banned_until is None or _aware(self.banned_until) > now
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; every moment Apiary stores is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def active_member_ids(hive_id: int):
@@ -110,3 +147,102 @@ def active_hive_ids(bee_id: int):
     return select(Membership.hive_id).where(
         Membership.bee_id == bee_id, Membership.state == MembershipState.ACTIVE
     )
+
+
+class ReportReason:
+    """Why a bee reports a post."""
+
+    INSULT = "insult"
+    MISINFORMATION = "misinformation"
+    SPAM = "spam"
+    OFF_TOPIC = "off_topic"
+    OTHER = "other"
+    ALL = (INSULT, MISINFORMATION, SPAM, OFF_TOPIC, OTHER)
+
+
+REPORT_DETAIL_MAX = 1000
+REASON_MAX = 1000
+
+
+class Report(db.Model):
+    """One bee's report of a post. Only moderators see who reported; a bee reports a post once."""
+
+    __tablename__ = "reports"
+    __table_args__ = (UniqueConstraint("post_id", "reporter_id", name="uq_reports_post_reporter"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    reporter_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"))
+    reason: Mapped[str] = mapped_column(String(20))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CaseState:
+    """A moderation case is open until a moderator acts on it."""
+
+    OPEN = "open"
+    RESOLVED = "resolved"
+    ALL = (OPEN, RESOLVED)
+
+
+class ModerationCase(db.Model):
+    """A reported post in one queue: a hive's, or the site admins' (``hive_id`` empty) for a
+    post in no hive. Reports of the post open it; a moderator's action resolves it, and a new
+    report after a dismissal opens it again."""
+
+    __tablename__ = "moderation_cases"
+    __table_args__ = (
+        Index("ix_moderation_cases_hive_state_opened", "hive_id", "state", "opened_at"),
+        Index("ix_moderation_cases_post", "post_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hive_id: Mapped[int | None] = mapped_column(ForeignKey("hives.id", ondelete="CASCADE"))
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    state: Mapped[str] = mapped_column(String(16), default=CaseState.OPEN)
+    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("bees.id", ondelete="SET NULL"))
+    resolution: Mapped[str | None] = mapped_column(String(32))
+
+
+class Action:
+    """What the moderation log records. Every moderator or admin action writes one entry."""
+
+    JOIN_APPROVED = "join_approved"
+    JOIN_DECLINED = "join_declined"
+    REPORT_DISMISSED = "report_dismissed"
+    POST_REMOVED = "post_removed"
+    AUTHOR_WARNED = "author_warned"
+    BANNED = "banned"
+    UNBANNED = "unbanned"
+    MODERATOR_APPOINTED = "moderator_appointed"
+    MODERATOR_REMOVED = "moderator_removed"
+    OWNERSHIP_TRANSFERRED = "ownership_transferred"
+    RULES_CHANGED = "rules_changed"
+    # Site-wide (``hive_id`` empty), by site admins.
+    POST_REMOVED_SITE = "post_removed_site"
+    BEE_SUSPENDED = "bee_suspended"
+    BEE_UNSUSPENDED = "bee_unsuspended"
+
+
+class LogEntry(db.Model):
+    """One line of a hive's moderation log (or the site's, with ``hive_id`` empty)."""
+
+    __tablename__ = "moderation_log"
+    __table_args__ = (Index("ix_moderation_log_hive_id", "hive_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    hive_id: Mapped[int | None] = mapped_column(ForeignKey("hives.id", ondelete="CASCADE"))
+    moderator_id: Mapped[int | None] = mapped_column(ForeignKey("bees.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(32))
+    target_bee_id: Mapped[int | None] = mapped_column(ForeignKey("bees.id", ondelete="SET NULL"))
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    # A ban's end, when the action is a ban for a time.
+    until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    moderator: Mapped[Bee | None] = relationship(foreign_keys=[moderator_id], lazy="joined")
+    target: Mapped[Bee | None] = relationship(foreign_keys=[target_bee_id], lazy="joined")

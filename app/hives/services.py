@@ -1,4 +1,8 @@
-"""Creating hives, joining and leaving them, and finding them."""
+"""Creating hives, joining (or asking to join) and leaving them, and finding them.
+
+What moderators and owners do (requests, roles, rules, reports, bans) is in
+``app/hives/moderation.py``.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from app.extensions import db
 from app.hives.models import (
     HIVE_DESCRIPTION_MAX,
     HIVE_NAME_MAX,
+    HIVE_RULES_MAX,
     HIVE_TAGS_MAX,
     TAG_PATTERN,
     Hive,
@@ -25,8 +30,9 @@ from app.hives.models import (
     Role,
 )
 from app.i18n import ngettext
+from app.markup import UnrenderableText, render_markdown
 from app.posts import delivery
-from app.profiles.models import Bee
+from app.profiles.models import Bee, utcnow
 from app.search import index as search
 from app.text import slugify, squash
 
@@ -70,8 +76,40 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-def create_hive(creator: Bee, name: str, description: str, tags: str | list[str]) -> Hive:
-    """Create a hive; its creator becomes its owner and first member."""
+def render_rules(source: str) -> tuple[str, str]:
+    """A hive's rules as trimmed Markdown and sanitized HTML, or a :class:`ValidationError`."""
+    source = (source or "").strip()
+    if len(source) > HIVE_RULES_MAX:
+        raise ValidationError(
+            "rules",
+            ngettext(
+                "Keep the rules under %(num)s character.",
+                "Keep the rules under %(num)s characters.",
+                HIVE_RULES_MAX,
+            ),
+        )
+    try:
+        return source, render_markdown(source) if source else ""
+    except UnrenderableText:
+        raise ValidationError(
+            "rules", _("The rules have too many links or nest too deeply to show.")
+        ) from None
+
+
+def create_hive(
+    creator: Bee,
+    name: str,
+    description: str,
+    tags: str | list[str],
+    *,
+    is_private: bool = False,
+    rules: str = "",
+) -> Hive:
+    """Create a hive; its creator becomes its owner and first member.
+
+    A private hive's posts, members and log are for its members; bees ask to
+    join and moderators answer. Privacy is chosen here, for good.
+    """
     name = squash(name)
     description = (description or "").strip()
     if not name:
@@ -95,6 +133,7 @@ def create_hive(creator: Bee, name: str, description: str, tags: str | list[str]
             ),
         )
     tag_names = parse_tags(tags)
+    rules_source, rules_html = render_rules(rules)
     name_key = name.casefold()
     try:
         with write_transaction():
@@ -106,6 +145,9 @@ def create_hive(creator: Bee, name: str, description: str, tags: str | list[str]
                 name_key=name_key,
                 description=description,
                 created_by_id=creator.id,
+                is_private=bool(is_private),
+                rules_source=rules_source,
+                rules_html=rules_html,
                 tags=[HiveTag(tag=tag) for tag in tag_names],
             )
             db.session.add(hive)
@@ -145,24 +187,59 @@ def _membership_of():
 
 
 def is_active(membership: Membership | None) -> bool:
-    """True for an active membership (not ``None``, left or banned)."""
-    return membership is not None and membership.state == MembershipState.ACTIVE
+    """True for an active membership (not ``None``, pending, declined, left or banned)."""
+    return policy.is_member(membership)
+
+
+def move_membership(membership: Membership, target: str) -> None:
+    """Move a membership to ``target`` along ``MembershipState.TRANSITIONS``, keeping every
+    delivery count exact (see ``app/posts/delivery.py``). Inside a write transaction, with
+    the bee and the hive locked."""
+    current = membership.state
+    if not MembershipState.can_move(current, target):
+        raise Conflict(_("That membership cannot change that way."))
+    was_active = current == MembershipState.ACTIVE
+    membership.state = target
+    membership.changed_at = utcnow()
+    if target != MembershipState.ACTIVE and membership.role != Role.MEMBER:
+        membership.role = Role.MEMBER
+    db.session.flush()
+    if was_active != (target == MembershipState.ACTIVE):
+        delivery.membership_changed(membership.bee_id, membership.hive_id, +1 if not was_active else -1)
 
 
 def join_hive(bee: Bee, hive: Hive) -> Membership:
-    """Join a public hive; its earlier posts join the bee's feed at once."""
+    """Join a public hive, whose posts, earlier ones included, enter the bee's feed at once;
+    or ask to join a private one (``pending`` until a moderator answers)."""
     with write_transaction():
         lock_rows(Bee, [bee.id])
         lock_rows(Hive, [hive.id])
         membership = membership_of(bee.id, hive.id)
-        current = membership.state if membership else None
-        if not MembershipState.can_move(current, MembershipState.ACTIVE):
+        if policy.is_member(membership):
             raise Conflict(_("You are already a member of this hive."))
-        delivery.membership_changed(bee.id, hive.id, +1)
+        if membership is not None and membership.state == MembershipState.PENDING:
+            raise Conflict(_("You already asked to join. The moderators will answer soon."))
+        policy.require(
+            policy.can_join(bee, membership, utcnow()),
+            _("You are banned from this hive."),
+        )
         if membership is None:
-            membership = Membership(bee_id=bee.id, hive_id=hive.id, role=Role.MEMBER)
+            membership = Membership(bee_id=bee.id, hive_id=hive.id, role=Role.MEMBER, state=None)
             db.session.add(membership)
-        membership.state = MembershipState.ACTIVE
+        move_membership(membership, MembershipState.PENDING if hive.is_private else MembershipState.ACTIVE)
+        membership.banned_until = None
+    return membership
+
+
+def withdraw_request(bee: Bee, hive: Hive) -> Membership:
+    """Take back a request to join a private hive."""
+    with write_transaction():
+        lock_rows(Bee, [bee.id])
+        lock_rows(Hive, [hive.id])
+        membership = membership_of(bee.id, hive.id)
+        if not policy.can_withdraw_request(membership):
+            raise Conflict(_("You have no request waiting in this hive."))
+        move_membership(membership, MembershipState.LEFT)
     return membership
 
 
@@ -172,13 +249,11 @@ def leave_hive(bee: Bee, hive: Hive) -> Membership:
         lock_rows(Bee, [bee.id])
         lock_rows(Hive, [hive.id])
         membership = membership_of(bee.id, hive.id)
-        if membership is None or membership.state != MembershipState.ACTIVE:
+        if not policy.is_member(membership):
             raise Conflict(_("You are not a member of this hive."))
         policy.require(
             policy.can_leave_hive(membership),
-            _("The owner cannot leave their hive."),
+            _("The owner cannot leave their hive. Transfer ownership first."),
         )
-        membership.state = MembershipState.LEFT
-        db.session.flush()
-        delivery.membership_changed(bee.id, hive.id, -1)
+        move_membership(membership, MembershipState.LEFT)
     return membership

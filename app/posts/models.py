@@ -33,11 +33,14 @@ class PostState:
     PUBLISHED = "published"
     EDITED = "edited"
     DELETED = "deleted"
+    # Taken down site-wide by a site admin; the author still sees it, with the reason.
+    REMOVED = "removed"
     VISIBLE = (PUBLISHED, EDITED)
 
     TRANSITIONS: ClassVar[dict[str | None, set[str]]] = {
-        PUBLISHED: {EDITED, DELETED},
-        EDITED: {EDITED, DELETED},
+        PUBLISHED: {EDITED, DELETED, REMOVED},
+        EDITED: {EDITED, DELETED, REMOVED},
+        REMOVED: {DELETED},
         DELETED: set(),
     }
 
@@ -47,8 +50,11 @@ class PostState:
         return target in cls.TRANSITIONS.get(current, set())
 
 
-# The partial index's condition; queries must say it the same way to use the index.
+# The partial indexes' conditions; queries must say them the same way to use the indexes.
 VISIBLE_SQL = "state IN ('published', 'edited')"
+# Posts the author's followers receive: visible, and not written for one private hive alone.
+PUBLIC_SQL = f"{VISIBLE_SQL} AND private_hive_id IS NULL"
+PRIVATE_SQL = f"{VISIBLE_SQL} AND private_hive_id IS NOT NULL"
 
 
 class PostFacts:
@@ -69,8 +75,13 @@ class PostFacts:
 
     @property
     def is_visible(self) -> bool:
-        """True unless the post was deleted."""
+        """True unless the post was deleted or removed site-wide."""
         return self.state in PostState.VISIBLE
+
+    @property
+    def is_removed(self) -> bool:
+        """True once a site admin has removed the post everywhere."""
+        return self.state == PostState.REMOVED
 
 
 class Post(PostFacts, db.Model):
@@ -80,20 +91,30 @@ class Post(PostFacts, db.Model):
     ``excerpt`` is the opening prose as plain text, shown for honey in feeds so
     a page of feed never carries whole articles. ``delivered_count`` is the
     number of bees whose home feed holds the post; see ``app/posts/delivery.py``
-    for the rule and how it is kept exact.
+    for the rule and how it is kept exact. ``private_hive_id`` is set on a post
+    to a private hive: it is that hive's alone, and the author's followers do
+    not receive it.
     """
 
     __tablename__ = "posts"
     __table_args__ = (
         UniqueConstraint("author_id", "slug", name="uq_posts_author_slug"),
         Index("ix_posts_author_id_id", "author_id", "id"),
-        # Feeds read each author's newest visible posts from this index alone.
+        # Feeds read each author's newest posts for followers from this index alone…
         Index(
-            "ix_posts_visible_author_id",
+            "ix_posts_public_author_id",
             "author_id",
             "id",
-            sqlite_where=text(VISIBLE_SQL),
-            postgresql_where=text(VISIBLE_SQL),
+            sqlite_where=text(PUBLIC_SQL),
+            postgresql_where=text(PUBLIC_SQL),
+        ),
+        # … and a profile its author's posts in private hives (few) from this one.
+        Index(
+            "ix_posts_private_author_id",
+            "author_id",
+            "id",
+            sqlite_where=text(PRIVATE_SQL),
+            postgresql_where=text(PRIVATE_SQL),
         ),
     )
 
@@ -109,6 +130,7 @@ class Post(PostFacts, db.Model):
     delivered_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    private_hive_id: Mapped[int | None] = mapped_column(ForeignKey("hives.id", ondelete="CASCADE"))
 
     author: Mapped[Bee] = relationship(lazy="joined", innerjoin=True)
     hives: Mapped[list[Hive]] = relationship(

@@ -34,9 +34,9 @@ from sqlalchemy.orm import aliased
 from app.db import MAX_ID
 from app.errors import ValidationError
 from app.extensions import db
-from app.hives.models import Hive, active_hive_ids
+from app.hives.models import Hive, Membership, active_hive_ids
 from app.posts.models import Kind, Post, PostFacts, PostHive, PostState
-from app.profiles.models import Bee, Follow
+from app.profiles.models import Bee, BeeMute, Follow, HiveMute, hidden_authors
 
 
 @dataclass(frozen=True)
@@ -62,8 +62,19 @@ _VISIBLE_STATES = [literal_column(f"'{state}'") for state in PostState.VISIBLE]
 
 
 def _visible(post=Post):
-    """Visible posts, in the words of the partial index ``ix_posts_visible_author_id``."""
+    """Visible posts (published or edited)."""
     return post.state.in_(_VISIBLE_STATES)
+
+
+def _public(post=Post):
+    """Visible posts the author's followers receive, in the words of the partial index
+    ``ix_posts_public_author_id``."""
+    return _visible(post) & post.private_hive_id.is_(None)
+
+
+def _private(post=Post):
+    """Visible posts to a private hive, in the words of ``ix_posts_private_author_id``."""
+    return _visible(post) & post.private_hive_id.is_not(None)
 
 
 # The home feed first looks this many ids back per post wanted (about two days of the 1M-post
@@ -74,6 +85,9 @@ WINDOW_GROWTH = 8
 
 def home_feed_ids(bee_id: int, before: int | None, limit: int, *, window: int | None = None) -> list[int]:
     """Ids of posts by me or bees I follow, or in my hives, newest first.
+
+    Left out: posts of bees I muted or who are on either side of a block with
+    me, and posts of hives I muted (my membership and their counts stay).
 
     Each source (a followed author, myself, one of my hives) gives at most
     ``limit`` of its newest posts older than the cursor, read by one index
@@ -137,18 +151,22 @@ def _home_feed_statement(dialect: str) -> Select:
     newest = select(func.max(Post.id)).scalar_subquery()
     top = (func.least if dialect == "postgresql" else func.min)(at_most, newest)
     above = top - bindparam("window")
+    muted_bees = select(BeeMute.muted_id).where(BeeMute.bee_id == bee_id)
     authors = union_all(
-        select(Follow.followee_id.label("author_id")).where(Follow.follower_id == bee_id),
+        select(Follow.followee_id.label("author_id")).where(
+            Follow.follower_id == bee_id, Follow.followee_id.not_in(muted_bees)
+        ),
         select(bee_id.label("author_id")),
     ).subquery("authors")
-    hives = active_hive_ids(bee_id).subquery("my_hives")
+    muted_hives = select(HiveMute.hive_id).where(HiveMute.bee_id == bee_id)
+    hives = active_hive_ids(bee_id).where(Membership.hive_id.not_in(muted_hives)).subquery("my_hives")
 
     by_author = aliased(Post)
     newest_by_author = (
         select(by_author.id)
         .where(
             by_author.author_id == authors.c.author_id,
-            _visible(by_author),
+            _public(by_author),
             by_author.id <= at_most,
             by_author.id > above,
         )
@@ -162,6 +180,7 @@ def _home_feed_statement(dialect: str) -> Select:
         .where(
             in_hive.hive_id == hives.c.hive_id,
             _visible(hive_post),
+            hive_post.author_id.not_in(hidden_authors(bee_id)),
             in_hive.post_id <= at_most,
             in_hive.post_id > above,
         )
@@ -181,7 +200,7 @@ def _home_feed_statement(dialect: str) -> Select:
             .join(
                 Post,
                 (Post.author_id == authors.c.author_id)
-                & _visible()
+                & _public()
                 & Post.id.in_(newest_by_author.correlate(authors)),
             )
         )
@@ -203,11 +222,18 @@ def _keyset(before: int | None, limit: int, **params) -> dict:
 
 @cache
 def _hive_feed_statement() -> Select:
-    """A hive's newest posts up to ``at_most``, with ``hive_id`` and ``limit`` bound."""
+    """A hive's newest posts up to ``at_most`` that ``viewer_id`` may see (not by a bee they
+    muted or who is on either side of a block with them), with ``hive_id`` and ``limit``
+    bound."""
     return (
         select(PostHive.post_id)
         .join(Post, Post.id == PostHive.post_id)
-        .where(PostHive.hive_id == bindparam("hive_id"), _visible(), PostHive.post_id <= bindparam("at_most"))
+        .where(
+            PostHive.hive_id == bindparam("hive_id"),
+            _visible(),
+            Post.author_id.not_in(hidden_authors(bindparam("viewer_id"))),
+            PostHive.post_id <= bindparam("at_most"),
+        )
         .order_by(PostHive.post_id.desc())
         .limit(bindparam("limit"))
     )
@@ -215,13 +241,29 @@ def _hive_feed_statement() -> Select:
 
 @cache
 def _profile_feed_statement() -> Select:
-    """An author's newest posts up to ``at_most``, with ``author_id`` and ``limit`` bound."""
-    return (
+    """An author's newest posts up to ``at_most`` that ``viewer_id`` may see: those for
+    followers, and those in private hives when the viewer is the author or a member there.
+    With ``author_id`` and ``limit`` bound."""
+    author_id, viewer_id = bindparam("author_id"), bindparam("viewer_id")
+    public = (
         select(Post.id)
-        .where(Post.author_id == bindparam("author_id"), _visible(), Post.id <= bindparam("at_most"))
+        .where(Post.author_id == author_id, _public(), Post.id <= bindparam("at_most"))
         .order_by(Post.id.desc())
         .limit(bindparam("limit"))
     )
+    private = (
+        select(Post.id)
+        .where(
+            Post.author_id == author_id,
+            _private(),
+            Post.id <= bindparam("at_most"),
+            (author_id == viewer_id) | Post.private_hive_id.in_(active_hive_ids(viewer_id)),
+        )
+        .order_by(Post.id.desc())
+        .limit(bindparam("limit"))
+    )
+    merged = union_all(public.subquery().select(), private.subquery().select()).subquery()
+    return select(merged.c.id).order_by(merged.c.id.desc()).limit(bindparam("limit"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,13 +365,16 @@ def home_feed(
     return _page(posts, limit)
 
 
-def hive_feed(hive_id: int, before: int | None = None, limit: int = 20) -> FeedPage:
-    """One page of a hive's feed."""
-    return _page(_read_cards(_hive_feed_statement(), _keyset(before, limit + 1, hive_id=hive_id)), limit)
+def hive_feed(hive_id: int, before: int | None = None, limit: int = 20, *, viewer_id: int = 0) -> FeedPage:
+    """One page of a hive's feed as ``viewer_id`` (0: anonymous) reads it. Whether the viewer
+    may read the hive at all is the caller's question (``policy.can_see_hive_content``)."""
+    params = _keyset(before, limit + 1, hive_id=hive_id, viewer_id=viewer_id)
+    return _page(_read_cards(_hive_feed_statement(), params), limit)
 
 
-def profile_feed(author_id: int, before: int | None = None, limit: int = 20) -> FeedPage:
-    """One page of a bee's own posts."""
-    return _page(
-        _read_cards(_profile_feed_statement(), _keyset(before, limit + 1, author_id=author_id)), limit
-    )
+def profile_feed(
+    author_id: int, before: int | None = None, limit: int = 20, *, viewer_id: int = 0
+) -> FeedPage:
+    """One page of a bee's own posts as ``viewer_id`` (0: anonymous) may see them."""
+    params = _keyset(before, limit + 1, author_id=author_id, viewer_id=viewer_id)
+    return _page(_read_cards(_profile_feed_statement(), params), limit)

@@ -10,6 +10,8 @@ from wtforms.fields.choices import SelectChoice
 from app import policy
 from app.errors import ValidationError
 from app.forms import attach_error
+from app.hives import moderation
+from app.hives.forms import ReasonForm, ReportForm
 from app.i18n import ngettext
 from app.posts import queries, services
 from app.posts.forms import EditPostForm, PostForm
@@ -38,7 +40,12 @@ def post_url(post: Post) -> str:
 
 @bp.app_context_processor
 def _post_helpers():
-    return {"post_url": post_url, "can_change_post": policy.can_change_post}
+    return {
+        "post_url": post_url,
+        "can_change_post": policy.can_change_post,
+        "can_delete_post": policy.can_delete_post,
+        "is_admin": policy.is_admin,
+    }
 
 
 @bp.get("/")
@@ -82,27 +89,72 @@ def write():
     return render_template("posts/write.html", form=form), status
 
 
+def _show(post: Post):
+    removal = moderation.removal_of(post) if post.is_removed else None
+    return render_template("posts/show.html", post=post, removal=removal)
+
+
 @bp.get("/posts/<int:post_id>")
 def show(post_id: int):
     """A buzz's own page (honey redirects to its article URL)."""
-    post = services.visible_post(post_id)
+    post = services.visible_post(post_id, current_user)
     if post.is_honey:
         return redirect(post_url(post), code=301)
-    return render_template("posts/show.html", post=post)
+    return _show(post)
 
 
 @bp.get("/@<handle>/<slug>")
 def honey(handle: str, slug: str):
     """A honey article at its own URL."""
-    post = services.honey_by_slug(bee_by_handle(handle), slug)
-    return render_template("posts/show.html", post=post)
+    return _show(services.honey_by_slug(bee_by_handle(handle), slug, current_user))
+
+
+@bp.route("/posts/<int:post_id>/report", methods=["GET", "POST"])
+@login_required
+def report(post_id: int):
+    """Report a post to its hives' moderators, with a reason and the hives' rules in sight."""
+    post = services.visible_post(post_id, current_user)
+    policy.require(policy.can_report(current_user, post), _("You cannot report this post."))
+    form = ReportForm()
+    if form.validate_on_submit():
+        try:
+            moderation.report_post(current_user, post, form.reason.data, form.detail.data)
+        except ValidationError as error:
+            attach_error(form, error)
+        else:
+            flash(
+                _("Thank you. The moderators will look at it; the author is not told who reported."),
+                "success",
+            )
+            return redirect(post_url(post))
+    status = 422 if form.is_submitted() else 200
+    return render_template("posts/report.html", form=form, post=post), status
+
+
+@bp.route("/posts/<int:post_id>/remove", methods=["GET", "POST"])
+@login_required
+def remove(post_id: int):
+    """A site admin takes a post down everywhere, saying why."""
+    post = services.visible_post(post_id, current_user)
+    policy.require(policy.is_admin(current_user), _("Only site admins remove posts everywhere."))
+    form = ReasonForm()
+    if form.validate_on_submit():
+        try:
+            moderation.remove_sitewide(current_user, post, form.reason.data)
+        except ValidationError as error:
+            attach_error(form, error)
+        else:
+            flash(_("The post is removed everywhere. Its author was told why."), "info")
+            return redirect(url_for("posts.home"))
+    status = 422 if form.is_submitted() else 200
+    return render_template("posts/remove.html", form=form, post=post), status
 
 
 @bp.route("/posts/<int:post_id>/edit", methods=["GET", "POST"])
 @login_required
 def edit(post_id: int):
     """Edit my own post; an "edited" mark shows afterwards."""
-    post = services.visible_post(post_id)
+    post = services.visible_post(post_id, current_user)
     policy.require(policy.can_change_post(current_user, post), _("You can only edit your own posts."))
     form = EditPostForm(data={"title": post.title, "body": post.body_source})
     if form.validate_on_submit():
@@ -121,8 +173,8 @@ def edit(post_id: int):
 @login_required
 def delete(post_id: int):
     """Ask for confirmation, then delete my own post from every feed."""
-    post = services.visible_post(post_id)
-    policy.require(policy.can_change_post(current_user, post), _("You can only delete your own posts."))
+    post = services.visible_post(post_id, current_user)
+    policy.require(policy.can_delete_post(current_user, post), _("You can only delete your own posts."))
     form = ActionForm()
     if form.validate_on_submit():
         services.delete_post(current_user, post)

@@ -26,11 +26,14 @@ from app.posts.models import (
     PostState,
 )
 from app.profiles.models import Bee, utcnow
+from app.profiles.services import is_blocked_between
 from app.search import index as search
 from app.text import slugify, squash
 
 # Honey slugs share /@handle/<slug> with these profile pages.
-RESERVED_SLUGS = frozenset({"followers", "following", "follow", "unfollow", "posts", "edit"})
+RESERVED_SLUGS = frozenset(
+    {"followers", "following", "follow", "unfollow", "posts", "edit", "block", "unblock", "mute", "unmute"}
+)
 
 
 def _check_content(kind: str, title: str | None, body: str) -> tuple[str | None, str]:
@@ -99,6 +102,7 @@ def _unique_slug(author_id: int, title: str) -> str:
 
 
 def _target_hives(author_id: int, hive_ids: list[int]) -> list[Hive]:
+    """The hives a post goes to, each one the author's to post in; a private hive only alone."""
     unique_ids = sorted(set(hive_ids))
     if not unique_ids:
         return []
@@ -121,6 +125,11 @@ def _target_hives(author_id: int, hive_ids: list[int]) -> list[Hive]:
             policy.can_post_to_hive(membership_of(author_id, hive.id)),
             _("You can only post to hives you belong to."),
         )
+    if len(hives) > 1 and any(hive.is_private for hive in hives):
+        raise ValidationError(
+            "hives",
+            _("A post to a private hive is for its members alone. Post it there on its own."),
+        )
     return hives
 
 
@@ -130,7 +139,8 @@ def publish_post(
     """Publish honey or buzz to the author's followers and to ``hive_ids``.
 
     The post reaches every follower and every member of each hive at once; its
-    ``delivered_count`` is that audience, counted in the same transaction.
+    ``delivered_count`` is that audience, counted in the same transaction. A
+    post to a private hive goes to that hive's members alone.
     """
     title, body = _check_content(kind, title, body)
     body_html, excerpt = _render(kind, body)
@@ -140,6 +150,7 @@ def publish_post(
         lock_rows(Bee, [author_id])
         hives = _target_hives(author_id, list(hive_ids))
         lock_rows(Hive, [hive.id for hive in hives])
+        private_hive_id = hives[0].id if hives and hives[0].is_private else None
         post = Post(
             author_id=author_id,
             kind=kind,
@@ -149,7 +160,10 @@ def publish_post(
             body_html=body_html,
             excerpt=excerpt,
             state=PostState.PUBLISHED,
-            delivered_count=delivery.audience_size(author_id, [hive.id for hive in hives]),
+            private_hive_id=private_hive_id,
+            delivered_count=delivery.audience_size(
+                author_id, [hive.id for hive in hives], private=private_hive_id is not None
+            ),
         )
         db.session.add(post)
         db.session.flush()
@@ -176,12 +190,13 @@ def edit_post(editor: Bee, post: Post, body: str, title: str | None = None) -> P
 
 
 def delete_post(actor: Bee, post: Post) -> None:
-    """Delete one's own post: it leaves every feed and its text is erased."""
+    """Delete one's own post (a removed one too): it leaves every feed and its text is
+    erased."""
     with write_transaction():
         post = db.session.merge(post)
         if not PostState.can_move(post.state, PostState.DELETED):
             raise NotFound(_("That post no longer exists."))
-        policy.require(policy.can_change_post(actor, post), _("You can only delete your own posts."))
+        policy.require(policy.can_delete_post(actor, post), _("You can only delete your own posts."))
         post.state = PostState.DELETED
         post.title = None
         post.body_source = ""
@@ -191,19 +206,39 @@ def delete_post(actor: Bee, post: Post) -> None:
         search.unindex_post(post.id)
 
 
-def visible_post(post_id: int) -> Post:
-    """Return a visible post or raise :class:`NotFound`."""
+def may_see(viewer: Bee | None, post: Post) -> bool:
+    """True when ``viewer`` (None or anonymous: nobody signed in) may read ``post``."""
+    viewer_id = getattr(viewer, "id", None) if getattr(viewer, "is_authenticated", False) else None
+    private_membership = None
+    if post.private_hive_id is not None and viewer_id is not None:
+        private_membership = membership_of(viewer_id, post.private_hive_id)
+    blocked = (
+        viewer_id is not None
+        and viewer_id != post.author_id
+        and is_blocked_between(viewer_id, post.author_id)
+    )
+    return policy.can_see_post(
+        viewer if viewer_id is not None else None,
+        post,
+        private_membership=private_membership,
+        blocked=blocked,
+    )
+
+
+def visible_post(post_id: int, viewer: Bee | None) -> Post:
+    """Return a post ``viewer`` may read, or raise :class:`NotFound` (never saying that a
+    post exists to someone who may not see it)."""
     post = db.session.get(Post, post_id)
-    if post is None or not post.is_visible:
+    if post is None or not may_see(viewer, post):
         raise NotFound(_("That post does not exist or was deleted."))
     return post
 
 
-def honey_by_slug(author: Bee, slug: str) -> Post:
-    """Return an author's visible honey by slug or raise :class:`NotFound`."""
+def honey_by_slug(author: Bee, slug: str, viewer: Bee | None) -> Post:
+    """Return an author's honey by slug that ``viewer`` may read, or raise :class:`NotFound`."""
     post = db.session.scalar(
         select(Post).where(Post.author_id == author.id, Post.slug == slug, Post.kind == Kind.HONEY)
     )
-    if post is None or not post.is_visible:
+    if post is None or not may_see(viewer, post):
         raise NotFound(_("That article does not exist or was deleted."))
     return post

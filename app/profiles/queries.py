@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, func, select
 from app.errors import ValidationError
 from app.extensions import db
 from app.hives.models import Hive, active_hive_ids
-from app.profiles.models import Bee, followees_of, followers_of
+from app.profiles.models import Bee, BeeMute, Block, HiveMute, followees_of, followers_of
 
 PEOPLE_PAGE_SIZE = 30
 
@@ -42,25 +42,50 @@ def _follow_counts_statement():
 
 
 class HiveName(NamedTuple):
-    """A hive as a link or a choice: its id, slug and name."""
+    """A hive as a link or a choice: its id, slug, name and privacy."""
 
     id: int
     slug: str
     name: str
+    is_private: bool
 
 
-def hives_of(bee_id: int) -> list[HiveName]:
-    """The hives a bee is an active member of, by name."""
-    return [HiveName(*row) for row in db.session.execute(_hives_of_statement(), {"bee_id": bee_id})]
+def hives_of(bee_id: int, *, viewer_id: int | None = None) -> list[HiveName]:
+    """The hives a bee is an active member of, by name. With ``viewer_id`` (0: anonymous),
+    only those the viewer may know of: public ones, and private ones the viewer is in."""
+    if viewer_id is None or viewer_id == bee_id:
+        rows = db.session.execute(_hives_of_statement(), {"bee_id": bee_id})
+    else:
+        rows = db.session.execute(_hives_seen_statement(), {"bee_id": bee_id, "viewer_id": viewer_id})
+    return [HiveName(*row) for row in rows]
 
 
 @cache
 def _hives_of_statement():
     return (
-        select(Hive.id, Hive.slug, Hive.name)
+        select(Hive.id, Hive.slug, Hive.name, Hive.is_private)
         .where(Hive.id.in_(active_hive_ids(bindparam("bee_id"))))
         .order_by(Hive.name_key)
     )
+
+
+@cache
+def _hives_seen_statement():
+    return _hives_of_statement().where(
+        ~Hive.is_private | Hive.id.in_(active_hive_ids(bindparam("viewer_id")))
+    )
+
+
+def controls_of(bee_id: int) -> dict[str, list]:
+    """The bees ``bee_id`` blocked and muted and the hives they muted, by name."""
+    blocked = select(Bee).join(Block, Block.blocked_id == Bee.id).where(Block.blocker_id == bee_id)
+    muted = select(Bee).join(BeeMute, BeeMute.muted_id == Bee.id).where(BeeMute.bee_id == bee_id)
+    hives = select(Hive).join(HiveMute, HiveMute.hive_id == Hive.id).where(HiveMute.bee_id == bee_id)
+    return {
+        "blocked": list(db.session.scalars(blocked.order_by(Bee.handle))),
+        "muted": list(db.session.scalars(muted.order_by(Bee.handle))),
+        "muted_hives": list(db.session.scalars(hives.order_by(Hive.name_key))),
+    }
 
 
 AFTER_MAX = 255

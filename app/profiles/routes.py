@@ -19,21 +19,32 @@ bp = Blueprint("profiles", __name__)
 
 @bp.get("/@<handle>")
 def profile(handle: str):
-    """The whole person: name, headline, hives, counts and posts."""
+    """The whole person: name, headline, hives, counts and posts (those the viewer may see)."""
     bee = services.bee_by_handle(handle)
-    feed = feeds.profile_feed(
-        bee.id, feeds.parse_cursor(request.args.get("before")), current_app.config["FEED_PAGE_SIZE"]
-    )
+    viewer_id = current_user.id if current_user.is_authenticated else 0
+    is_self = viewer_id == bee.id
+    blocked = bool(viewer_id) and not is_self and services.is_blocked_between(viewer_id, bee.id)
+    feed = None
+    if not blocked:
+        feed = feeds.profile_feed(
+            bee.id,
+            feeds.parse_cursor(request.args.get("before")),
+            current_app.config["FEED_PAGE_SIZE"],
+            viewer_id=viewer_id,
+        )
     followers, following = queries.follow_counts(bee.id)
-    viewer_follows = current_user.is_authenticated and services.is_following(current_user.id, bee.id)
+    viewer_follows = bool(viewer_id) and services.is_following(viewer_id, bee.id)
     return render_template(
         "profiles/profile.html",
         bee=bee,
         feed=feed,
-        hives=queries.hives_of(bee.id),
+        hives=queries.hives_of(bee.id, viewer_id=viewer_id),
         followers=followers,
         following=following,
         viewer_follows=viewer_follows,
+        blocked=blocked,
+        i_blocked=bool(viewer_id) and not is_self and services.has_blocked(viewer_id, bee.id),
+        i_muted=bool(viewer_id) and not is_self and services.is_muted(viewer_id, bee.id),
     )
 
 
@@ -71,6 +82,65 @@ def unfollow(handle: str):
     if ActionForm().validate_on_submit() and services.unfollow(current_user, bee):
         flash(_("You no longer follow %(name)s.", name=bee.display_name), "info")
     return redirect(url_for("profiles.profile", handle=bee.handle))
+
+
+@bp.get("/@<handle>/block")
+@login_required
+def confirm_block(handle: str):
+    """Say what blocking does before it happens."""
+    bee = services.bee_by_handle(handle)
+    return render_template("profiles/block.html", bee=bee)
+
+
+@bp.post("/@<handle>/block")
+@login_required
+def block(handle: str):
+    """Block a bee: follows end both ways and neither sees the other's posts."""
+    bee = services.bee_by_handle(handle)
+    if ActionForm().validate_on_submit() and services.block(current_user, bee):
+        flash(
+            _("You blocked %(name)s. Neither of you sees the other's posts.", name=bee.display_name), "info"
+        )
+    return redirect(url_for("profiles.profile", handle=bee.handle))
+
+
+@bp.post("/@<handle>/unblock")
+@login_required
+def unblock(handle: str):
+    """Lift my block of a bee (follows do not come back)."""
+    bee = services.bee_by_handle(handle)
+    if ActionForm().validate_on_submit() and services.unblock(current_user, bee):
+        flash(_("You unblocked %(name)s.", name=bee.display_name), "info")
+    return redirect(url_for("profiles.profile", handle=bee.handle))
+
+
+@bp.post("/@<handle>/mute")
+@login_required
+def mute(handle: str):
+    """Hide a bee's posts from my own feeds; they are not told."""
+    bee = services.bee_by_handle(handle)
+    if ActionForm().validate_on_submit() and services.mute(current_user, bee):
+        flash(
+            _("%(name)s is muted: their posts no longer show in your feeds.", name=bee.display_name), "info"
+        )
+    return redirect(url_for("profiles.profile", handle=bee.handle))
+
+
+@bp.post("/@<handle>/unmute")
+@login_required
+def unmute(handle: str):
+    """Show a muted bee's posts in my feeds again."""
+    bee = services.bee_by_handle(handle)
+    if ActionForm().validate_on_submit() and services.unmute(current_user, bee):
+        flash(_("%(name)s is no longer muted.", name=bee.display_name), "info")
+    return redirect(url_for("profiles.profile", handle=bee.handle))
+
+
+@bp.get("/settings/controls")
+@login_required
+def controls():
+    """The bees I blocked or muted and the hives I muted, each undoable."""
+    return render_template("profiles/controls.html", **queries.controls_of(current_user.id))
 
 
 @bp.route("/settings/profile", methods=["GET", "POST"])

@@ -11,9 +11,10 @@ from app import policy
 from app.db import lock_rows, write_transaction
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.hives.models import Hive
 from app.i18n import check_language, ngettext
 from app.posts import delivery
-from app.profiles.models import DISPLAY_NAME_MAX, HEADLINE_MAX, Bee, Follow
+from app.profiles.models import DISPLAY_NAME_MAX, HEADLINE_MAX, Bee, BeeMute, Block, Follow, HiveMute
 from app.search import index as search
 
 
@@ -57,9 +58,13 @@ def follow(follower: Bee, followee: Bee) -> bool:
 
     Returns False when already following (nothing changes).
     """
-    policy.require(policy.can_follow(follower, followee), _("You cannot follow yourself."))
+    policy.require(follower.id != followee.id, _("You cannot follow yourself."))
     with write_transaction():
         lock_rows(Bee, [follower.id, followee.id])
+        policy.require(
+            policy.can_follow(follower, followee, blocked=is_blocked_between(follower.id, followee.id)),
+            _("You cannot follow this bee."),
+        )
         if is_following(follower.id, followee.id):
             return False
         delivery.follow_changed(follower.id, followee.id, +1)
@@ -79,6 +84,108 @@ def unfollow(follower: Bee, followee: Bee) -> bool:
             return False
         db.session.delete(edge)
         delivery.follow_changed(follower.id, followee.id, -1)
+    return True
+
+
+def is_blocked_between(bee_id: int, other_id: int) -> bool:
+    """True when either bee blocked the other."""
+    return bool(
+        db.session.scalar(
+            select(Block.blocker_id).where(
+                ((Block.blocker_id == bee_id) & (Block.blocked_id == other_id))
+                | ((Block.blocker_id == other_id) & (Block.blocked_id == bee_id))
+            )
+        )
+    )
+
+
+def has_blocked(blocker_id: int, blocked_id: int) -> bool:
+    """True when ``blocker_id`` blocked ``blocked_id``."""
+    return db.session.get(Block, (blocker_id, blocked_id)) is not None
+
+
+def block(blocker: Bee, blocked: Bee) -> bool:
+    """Block a bee: follows between us end, neither sees the other's posts, and neither can
+    follow or interact with the other. Returns False when already blocked."""
+    policy.require(policy.can_block(blocker, blocked), _("You cannot block yourself."))
+    with write_transaction():
+        lock_rows(Bee, [blocker.id, blocked.id])
+        if has_blocked(blocker.id, blocked.id):
+            return False
+        was_blocked = is_blocked_between(blocker.id, blocked.id)
+        for follower_id, followee_id in ((blocker.id, blocked.id), (blocked.id, blocker.id)):
+            edge = db.session.get(Follow, (follower_id, followee_id))
+            if edge is not None:
+                db.session.delete(edge)
+                db.session.flush()
+                delivery.follow_changed(follower_id, followee_id, -1)
+        db.session.add(Block(blocker_id=blocker.id, blocked_id=blocked.id))
+        if not was_blocked:
+            delivery.block_changed(blocker.id, blocked.id, -1)
+    return True
+
+
+def unblock(blocker: Bee, blocked: Bee) -> bool:
+    """Lift my block. Follows do not come back; posts a shared hive carries do (unless the
+    other bee blocked me too). Returns False when there was no block."""
+    with write_transaction():
+        lock_rows(Bee, [blocker.id, blocked.id])
+        edge = db.session.get(Block, (blocker.id, blocked.id))
+        if edge is None:
+            return False
+        db.session.delete(edge)
+        db.session.flush()
+        if not is_blocked_between(blocker.id, blocked.id):
+            delivery.block_changed(blocker.id, blocked.id, +1)
+    return True
+
+
+def is_muted(bee_id: int, muted_id: int) -> bool:
+    """True when ``bee_id`` muted the bee ``muted_id``."""
+    return db.session.get(BeeMute, (bee_id, muted_id)) is not None
+
+
+def is_hive_muted(bee_id: int, hive_id: int) -> bool:
+    """True when ``bee_id`` muted the hive ``hive_id``."""
+    return db.session.get(HiveMute, (bee_id, hive_id)) is not None
+
+
+def mute(bee: Bee, muted: Bee) -> bool:
+    """Hide a bee's posts from my own feeds. Nobody is told, and no count moves."""
+    policy.require(policy.can_block(bee, muted), _("You cannot mute yourself."))
+    with write_transaction():
+        if is_muted(bee.id, muted.id):
+            return False
+        db.session.add(BeeMute(bee_id=bee.id, muted_id=muted.id))
+    return True
+
+
+def unmute(bee: Bee, muted: Bee) -> bool:
+    """Show a muted bee's posts in my feeds again."""
+    with write_transaction():
+        edge = db.session.get(BeeMute, (bee.id, muted.id))
+        if edge is None:
+            return False
+        db.session.delete(edge)
+    return True
+
+
+def mute_hive(bee: Bee, hive: Hive) -> bool:
+    """Hide a hive's posts from my home feed; I stay a member and still read the hive."""
+    with write_transaction():
+        if is_hive_muted(bee.id, hive.id):
+            return False
+        db.session.add(HiveMute(bee_id=bee.id, hive_id=hive.id))
+    return True
+
+
+def unmute_hive(bee: Bee, hive: Hive) -> bool:
+    """Show a muted hive's posts in my home feed again."""
+    with write_transaction():
+        edge = db.session.get(HiveMute, (bee.id, hive.id))
+        if edge is None:
+            return False
+        db.session.delete(edge)
     return True
 
 

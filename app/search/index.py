@@ -212,21 +212,30 @@ def _tsquery(terms: list[str]) -> str:
     return " & ".join(f"{term}:*" for term in terms)
 
 
+# What a viewer may find: no post in a private hive they are outside of, and none by a bee on
+# either side of a block with them (the same rules as app.policy.can_see_post).
+_SEEN_BY_VIEWER = (
+    "AND (posts.private_hive_id IS NULL OR posts.private_hive_id IN "
+    "(SELECT hive_id FROM memberships WHERE bee_id = :viewer_id AND state = 'active')) "
+    "AND posts.author_id NOT IN (SELECT blocked_id FROM blocks WHERE blocker_id = :viewer_id "
+    "UNION SELECT blocker_id FROM blocks WHERE blocked_id = :viewer_id) "
+)
 _NEWEST_POSTS_SQLITE = (
     "SELECT s.rowid FROM search_posts AS s JOIN posts ON posts.id = s.rowid "
     f"WHERE search_posts MATCH :query AND s.rowid < :before AND posts.{VISIBLE_SQL} "
-    "ORDER BY s.rowid DESC LIMIT :limit"
+    f"{_SEEN_BY_VIEWER}ORDER BY s.rowid DESC LIMIT :limit"
 )
 _NEWEST_POSTS_POSTGRESQL = (
     "SELECT s.id FROM search_posts AS s JOIN posts ON posts.id = s.id "
     "WHERE s.document @@ to_tsquery('simple', :query) AND s.id < :before "
-    f"AND posts.{VISIBLE_SQL} ORDER BY s.id DESC LIMIT :limit"
+    f"AND posts.{VISIBLE_SQL} {_SEEN_BY_VIEWER}ORDER BY s.id DESC LIMIT :limit"
 )
 
 
-def newest_posts(terms: list[str], before: int | None, limit: int) -> Hits:
-    """Ids of visible posts matching every term, newest first, older than ``before``."""
-    params = {"before": before or MAX_ID + 1, "limit": limit + 1}
+def newest_posts(terms: list[str], before: int | None, limit: int, *, viewer_id: int = 0) -> Hits:
+    """Ids of posts ``viewer_id`` (0: anonymous) may see matching every term, newest first,
+    older than ``before``."""
+    params = {"before": before or MAX_ID + 1, "limit": limit + 1, "viewer_id": viewer_id}
     if _sqlite():
         sql, params["query"] = _NEWEST_POSTS_SQLITE, _match(terms)
     else:

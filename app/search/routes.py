@@ -6,6 +6,7 @@ import math
 
 from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import select
 
 from app.errors import ValidationError
@@ -63,7 +64,8 @@ def results():
         return render_template("search/results.html", **page, problem=problem)
     after = request.args.get("after")
     if tab == "posts":
-        hits = index.newest_posts(terms, parse_cursor(after), PAGE_SIZE)
+        viewer_id = current_user.id if current_user.is_authenticated else 0
+        hits = index.newest_posts(terms, parse_cursor(after), PAGE_SIZE, viewer_id=viewer_id)
         page["items"] = _in_order(Post, hits.ids)
     else:
         hits = index.best_matches(tab, terms, _parse_relevance_cursor(after), PAGE_SIZE)

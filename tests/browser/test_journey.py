@@ -34,7 +34,9 @@ def test_sign_up_join_buzz_and_see_it_in_home_and_hive_feeds(network, page):
     page.wait_for_url(base + "/hives/")
 
     page.get_by_role("link", name="Arabic Calligraphy").click()
-    page.get_by_role("button", name="Join hive").click()
+    page.get_by_role("link", name="Join hive").click()
+    assert page.get_by_role("heading", name="The rules of this hive").is_visible()  # read before joining
+    page.get_by_role("button", name="Agree and join").click()
     assert page.get_by_text("Welcome to Arabic Calligraphy!").is_visible()
 
     page.get_by_role("link", name="Home").click()

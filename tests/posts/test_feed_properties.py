@@ -1,11 +1,15 @@
 """Feeds and delivery counts against a brute-force model, on generated networks.
 
-Hypothesis generates a few bees and hives and a random sequence of follows,
-unfollows, joins, leaves, publishes (to random hives the author belongs to) and
-deletions. The services run each step on the real database; a plain Python
-model replays the same steps. Afterwards every home, hive and profile feed,
-walked page by page, must equal the model's expectation in strict order, and
-every post's delivery count must equal its audience counted by brute force.
+Hypothesis generates a few bees and hives (the last one private when there are
+three) and a random sequence of follows, unfollows, joins (requests to the
+private hive, approved by its owner), leaves, publishes (to random hives the
+author belongs to), deletions, and governance: blocks and unblocks, mutes of
+bees and hives, moderators removing posts from hives, bans and their lifting.
+The services run each step on the real database; a plain Python model replays
+the same steps. Afterwards every home feed, every hive feed and every profile
+as each bee sees it, walked page by page, must equal the model's expectation in
+strict order, and every post's delivery count must equal its audience counted
+by brute force: muting never moves a count, blocking and removal do.
 """
 
 from __future__ import annotations
@@ -18,12 +22,13 @@ from hypothesis import strategies as st
 
 from app.errors import Conflict, PermissionDenied
 from app.extensions import db
-from app.hives.services import join_hive, leave_hive
+from app.hives import moderation
+from app.hives.services import create_hive, join_hive, leave_hive
 from app.posts import queries
 from app.posts.services import delete_post, publish_post
-from app.profiles.services import follow, unfollow
+from app.profiles.services import block, follow, mute, mute_hive, unblock, unfollow, unmute, unmute_hive
 from tests.conftest import empty_tables
-from tests.factories import make_bee, make_hive
+from tests.factories import make_bee
 
 MAX_BEES = 6
 MAX_HIVES = 3
@@ -38,38 +43,86 @@ step = st.one_of(
     publish,
     st.tuples(st.just("follow"), st.integers(0, MAX_BEES - 1), st.integers(0, MAX_BEES - 1)),
     st.tuples(st.just("unfollow"), st.integers(0, MAX_BEES - 1), st.integers(0, MAX_BEES - 1)),
-    st.tuples(st.just("join"), st.integers(0, MAX_BEES - 1), st.integers(0, MAX_HIVES - 1)),
-    st.tuples(st.just("leave"), st.integers(0, MAX_BEES - 1), st.integers(0, MAX_HIVES - 1)),
+    # Joins and leaves twice as often: a bee moving in and out of hives after blocks, bans and
+    # removals is where counts are easiest to get wrong.
+    *[st.tuples(st.just("join"), st.integers(0, MAX_BEES - 1), st.integers(0, MAX_HIVES - 1))] * 2,
+    *[st.tuples(st.just("leave"), st.integers(0, MAX_BEES - 1), st.integers(0, MAX_HIVES - 1))] * 2,
     st.tuples(st.just("delete"), st.integers(0, 1000), st.just(None)),
+    *(
+        st.tuples(st.just(action), st.integers(0, MAX_BEES - 1), st.integers(0, MAX_BEES - 1))
+        for action in ("block", "unblock", "mute", "unmute")
+    ),
+    *(
+        st.tuples(st.just(action), st.integers(0, MAX_BEES - 1), st.integers(0, MAX_HIVES - 1))
+        for action in ("mute_hive", "unmute_hive", "ban", "unban", "approve")
+    ),
+    st.tuples(st.just("remove"), st.integers(0, 1000), st.integers(0, MAX_HIVES - 1)),
 )
 
 
 @dataclass
 class Model:
-    """What the network should look like, kept without the database."""
+    """What the network should look like, kept without the database.
+
+    ``posts`` maps a visible post to its author, the hives it is (still) in, and
+    its private hive (or None).
+    """
 
     follows: set[tuple[int, int]] = field(default_factory=set)
     members: set[tuple[int, int]] = field(default_factory=set)
+    pending: set[tuple[int, int]] = field(default_factory=set)
+    banned: dict[tuple[int, int], bool] = field(default_factory=dict)  # → was a member when banned
     owners: dict[int, int] = field(default_factory=dict)
-    posts: dict[int, tuple[int, frozenset[int]]] = field(default_factory=dict)
+    private: set[int] = field(default_factory=set)
+    blocks: set[tuple[int, int]] = field(default_factory=set)
+    mutes: set[tuple[int, int]] = field(default_factory=set)
+    hive_mutes: set[tuple[int, int]] = field(default_factory=set)
+    posts: dict[int, tuple[int, frozenset[int], int | None]] = field(default_factory=dict)
+
+    def blocked(self, a: int, b: int) -> bool:
+        return (a, b) in self.blocks or (b, a) in self.blocks
 
     def audience(self, post_id: int) -> set[int]:
-        author, hives = self.posts[post_id]
-        followers = {a for a, b in self.follows if b == author}
+        author, hives, private = self.posts[post_id]
+        followers = set() if private else {a for a, b in self.follows if b == author}
         members = {bee for bee, hive in self.members if hive in hives}
-        return (followers | members) - {author}
+        return {bee for bee in (followers | members) - {author} if not self.blocked(bee, author)}
+
+    def hidden(self, reader: int, author: int) -> bool:
+        return self.blocked(reader, author) or (reader, author) in self.mutes
 
     def home(self, bee: int) -> list[int]:
+        def reaches(post_id: int) -> bool:
+            author, hives, private = self.posts[post_id]
+            by_people = private is None and (
+                author == bee or ((bee, author) in self.follows and (bee, author) not in self.mutes)
+            )
+            by_hives = not self.hidden(bee, author) and any(
+                (bee, hive) in self.members and (bee, hive) not in self.hive_mutes for hive in hives
+            )
+            return by_people or by_hives
+
+        return sorted((p for p in self.posts if reaches(p)), reverse=True)
+
+    def hive(self, hive: int, viewer: int) -> list[int]:
         return sorted(
-            (p for p, (author, _) in self.posts.items() if author == bee or bee in self.audience(p)),
+            (
+                p
+                for p, (author, hives, _) in self.posts.items()
+                if hive in hives and not self.hidden(viewer, author)
+            ),
             reverse=True,
         )
 
-    def hive(self, hive: int) -> list[int]:
-        return sorted((p for p, (_, hives) in self.posts.items() if hive in hives), reverse=True)
-
-    def profile(self, bee: int) -> list[int]:
-        return sorted((p for p, (author, _) in self.posts.items() if author == bee), reverse=True)
+    def profile(self, bee: int, viewer: int) -> list[int]:
+        return sorted(
+            (
+                p
+                for p, (author, _, private) in self.posts.items()
+                if author == bee and (private is None or viewer == bee or (viewer, private) in self.members)
+            ),
+            reverse=True,
+        )
 
 
 def walk(feed, limit: int) -> list[int]:
@@ -86,11 +139,14 @@ def walk(feed, limit: int) -> list[int]:
 
 def run_steps(n_bees: int, n_hives: int, start, steps, page_size: int, window: int | None = None) -> None:
     bees = [make_bee() for _ in range(n_bees)]
-    hives = [make_hive(owner=bees[i % n_bees]) for i in range(n_hives)]
+    hives = [create_hive(bees[i % n_bees], f"Hive {i}", "", "", is_private=i == 2) for i in range(n_hives)]
     model = Model()
     for i, hive in enumerate(hives):
         model.members.add((bees[i % n_bees].id, hive.id))
         model.owners[hive.id] = bees[i % n_bees].id
+        if hive.is_private:
+            model.private.add(hive.id)
+    owner_of = {hive.id: bees[i % n_bees] for i, hive in enumerate(hives)}
     posts = []
     steps = start + steps
 
@@ -100,31 +156,102 @@ def run_steps(n_bees: int, n_hives: int, start, steps, page_size: int, window: i
             if actor.id == target.id:
                 continue
             if action == "follow":
-                follow(actor, target)
+                try:
+                    follow(actor, target)
+                except PermissionDenied:
+                    assert model.blocked(actor.id, target.id)
+                    continue
                 model.follows.add((actor.id, target.id))
             else:
                 unfollow(actor, target)
                 model.follows.discard((actor.id, target.id))
         elif action in ("join", "leave") and hives:
             bee, hive = bees[a % n_bees], hives[b % n_hives]
+            pair = (bee.id, hive.id)
             try:
                 (join_hive if action == "join" else leave_hive)(bee, hive)
             except Conflict:
-                assert ((bee.id, hive.id) in model.members) == (action == "join")
+                if action == "join":
+                    assert pair in model.members or pair in model.pending
+                else:
+                    assert pair not in model.members
                 continue
             except PermissionDenied:
-                assert model.owners[hive.id] == bee.id
-                assert action == "leave"
+                assert model.owners[hive.id] == bee.id if action == "leave" else pair in model.banned
                 continue
-            (model.members.add if action == "join" else model.members.discard)((bee.id, hive.id))
+            if action == "leave":
+                model.members.discard(pair)
+            else:
+                model.banned.pop(pair, None)
+                (model.pending if hive.id in model.private else model.members).add(pair)
+        elif action == "approve" and hives:
+            bee, hive = bees[a % n_bees], hives[b % n_hives]
+            if (bee.id, hive.id) in model.pending:
+                moderation.answer_request(owner_of[hive.id], hive, bee, approve=True)
+                model.pending.discard((bee.id, hive.id))
+                model.members.add((bee.id, hive.id))
+        elif action in ("block", "unblock", "mute", "unmute"):
+            actor, target = bees[a % n_bees], bees[b % n_bees]
+            if actor.id == target.id:
+                continue
+            pair = (actor.id, target.id)
+            {"block": block, "unblock": unblock, "mute": mute, "unmute": unmute}[action](actor, target)
+            if action == "block":
+                model.blocks.add(pair)
+                model.follows -= {pair, pair[::-1]}
+            elif action == "unblock":
+                model.blocks.discard(pair)
+            else:
+                (model.mutes.add if action == "mute" else model.mutes.discard)(pair)
+        elif action in ("mute_hive", "unmute_hive") and hives:
+            bee, hive = bees[a % n_bees], hives[b % n_hives]
+            (mute_hive if action == "mute_hive" else unmute_hive)(bee, hive)
+            (model.hive_mutes.add if action == "mute_hive" else model.hive_mutes.discard)((bee.id, hive.id))
+        elif action in ("ban", "unban") and hives:
+            bee, hive = bees[a % n_bees], hives[b % n_hives]
+            pair, owner = (bee.id, hive.id), owner_of[hive.id]
+            if bee.id == owner.id:
+                continue
+            if action == "ban":
+                try:
+                    moderation.ban(owner, hive, bee, "broke the rules")
+                except Conflict:
+                    assert pair in model.banned
+                    continue
+                model.banned[pair] = pair in model.members
+                model.members.discard(pair)
+                model.pending.discard(pair)
+            else:
+                try:
+                    moderation.unban(owner, hive, bee)
+                except Conflict:
+                    assert pair not in model.banned
+                    continue
+                if model.banned.pop(pair):
+                    model.members.add(pair)
+        elif action == "remove" and posts and hives:
+            post, hive = posts[a % len(posts)], hives[b % n_hives]
+            if post.id not in model.posts or hive.id not in model.posts[post.id][1]:
+                continue
+            author, in_hives, private = model.posts[post.id]
+            if author == owner_of[hive.id].id:
+                continue  # nobody above the owner here to remove the owner's post
+            moderation.remove_from_hive(owner_of[hive.id], hive, post, "off-topic")
+            if private is not None:
+                del model.posts[post.id]  # a private hive's post leaves with it
+            else:
+                model.posts[post.id] = (author, in_hives - {hive.id}, None)
         elif action == "publish":
             author = bees[a % n_bees]
             targets = [
                 hives[h] for h in b if hives and h < n_hives and (author.id, hives[h].id) in model.members
             ]
+            if len(targets) > 1:
+                targets = [h for h in targets if not h.is_private]
             post = publish_post(author, "buzz", f"post {len(posts)}", None, [h.id for h in targets])
             posts.append(post)
-            model.posts[post.id] = (author.id, frozenset(h.id for h in targets))
+            private = targets[0].id if targets and targets[0].is_private else None
+            model.posts[post.id] = (author.id, frozenset(h.id for h in targets), private)
         elif action == "delete" and model.posts:
             post = posts[a % len(posts)]
             if post.id in model.posts:
@@ -132,20 +259,28 @@ def run_steps(n_bees: int, n_hives: int, start, steps, page_size: int, window: i
                 del model.posts[post.id]
 
     db.session.expire_all()
+    viewers = [0] + [bee.id for bee in bees]
     for bee in bees:
         home = walk(lambda bee=bee, **kw: queries.home_feed(bee.id, window=window, **kw), page_size)
         assert home == model.home(bee.id)
-        assert walk(lambda bee=bee, **kw: queries.profile_feed(bee.id, **kw), page_size) == model.profile(
-            bee.id
-        )
+        for viewer in viewers:
+            profile = walk(
+                lambda bee=bee, v=viewer, **kw: queries.profile_feed(bee.id, viewer_id=v, **kw), page_size
+            )
+            assert profile == model.profile(bee.id, viewer)
     for hive in hives:
-        assert walk(lambda hive=hive, **kw: queries.hive_feed(hive.id, **kw), page_size) == model.hive(
-            hive.id
-        )
+        for viewer in viewers:
+            feed = walk(
+                lambda hive=hive, v=viewer, **kw: queries.hive_feed(hive.id, viewer_id=v, **kw), page_size
+            )
+            assert feed == model.hive(hive.id, viewer)
     for post in posts:
         if post.id in model.posts:
             db.session.refresh(post)
             assert post.delivered_count == len(model.audience(post.id)), post.id
+        else:
+            db.session.refresh(post)
+            assert not post.is_visible
 
 
 @settings(

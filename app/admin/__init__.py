@@ -1,0 +1,1 @@
+"""Site admins: the site-wide report queue and log, and suspending bees."""

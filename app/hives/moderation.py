@@ -1,0 +1,606 @@
+"""What moderators, owners and site admins do: answer join requests, appoint moderators, write
+the rules, work the report queue (dismiss, remove, warn, ban), and keep the log.
+
+Every action here checks ``app/policy.py`` first, changes state, writes one
+moderation log entry and, where someone is affected, leaves them a notice,
+all in one transaction: nothing a moderator does is missing from the log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask_babel import gettext as _
+from sqlalchemy import delete, func, select
+
+from app import policy
+from app.db import lock_rows, write_transaction
+from app.errors import Conflict, NotFound, ValidationError
+from app.extensions import db
+from app.hives.models import (
+    REASON_MAX,
+    REPORT_DETAIL_MAX,
+    Action,
+    CaseState,
+    Hive,
+    LogEntry,
+    Membership,
+    MembershipState,
+    ModerationCase,
+    Report,
+    ReportReason,
+    Role,
+)
+from app.hives.services import membership_of, move_membership, render_rules
+from app.i18n import ngettext
+from app.notifications.models import Kind as Notice
+from app.notifications.services import notify
+from app.posts import delivery
+from app.posts.models import Post, PostHive, PostState
+from app.profiles.models import Bee, utcnow
+from app.search import index as search
+
+LOG_PAGE_SIZE = 50
+QUEUE_PAGE_SIZE = 25
+
+
+def record(
+    hive_id: int | None,
+    moderator: Bee,
+    action: str,
+    *,
+    target_bee_id: int | None = None,
+    post_id: int | None = None,
+    reason: str = "",
+    until: datetime | None = None,
+) -> None:
+    """Write one moderation log entry inside the caller's transaction."""
+    db.session.add(
+        LogEntry(
+            hive_id=hive_id,
+            moderator_id=moderator.id,
+            action=action,
+            target_bee_id=target_bee_id,
+            post_id=post_id,
+            reason=reason,
+            until=until,
+        )
+    )
+
+
+def clean_reason(reason: str | None, *, required: bool) -> str:
+    """A moderator's stated reason, trimmed; required for actions that affect someone."""
+    reason = (reason or "").strip()
+    if required and not reason:
+        raise ValidationError("reason", _("Say why: the bee affected will read it."))
+    if len(reason) > REASON_MAX:
+        raise ValidationError(
+            "reason",
+            ngettext(
+                "Keep the reason under %(num)s character.",
+                "Keep the reason under %(num)s characters.",
+                REASON_MAX,
+            ),
+        )
+    return reason
+
+
+def _locked(actor: Bee, hive: Hive, *bees: Bee) -> Membership | None:
+    """Lock the bees and the hive (bees first, in id order), then read the actor's membership."""
+    lock_rows(Bee, sorted({actor.id, *(bee.id for bee in bees)}))
+    lock_rows(Hive, [hive.id])
+    return membership_of(actor.id, hive.id)
+
+
+def _fresh(bee: Bee) -> Bee:
+    """The bee as the database has it now (its admin flag may have changed)."""
+    return db.session.get(Bee, bee.id, populate_existing=True)
+
+
+# Join requests ---------------------------------------------------------------------------
+
+
+def pending_requests(hive: Hive) -> list[tuple[Membership, Bee]]:
+    """Requests to join, oldest first."""
+    return list(
+        db.session.execute(
+            select(Membership, Bee)
+            .join(Bee, Bee.id == Membership.bee_id)
+            .where(Membership.hive_id == hive.id, Membership.state == MembershipState.PENDING)
+            .order_by(Membership.changed_at, Membership.id)
+        )
+    )
+
+
+def answer_request(moderator: Bee, hive: Hive, bee: Bee, *, approve: bool) -> Membership:
+    """Approve a request (the bee becomes a member, the hive's posts enter their feed) or
+    decline it; either way the bee is told."""
+    with write_transaction():
+        mine = _locked(moderator, hive, bee)
+        policy.require(policy.can_moderate(_fresh(moderator), mine), _("Only moderators answer requests."))
+        membership = membership_of(bee.id, hive.id)
+        if membership is None or membership.state != MembershipState.PENDING:
+            raise Conflict(_("That request was already answered or withdrawn."))
+        move_membership(membership, MembershipState.ACTIVE if approve else MembershipState.DECLINED)
+        record(
+            hive.id,
+            moderator,
+            Action.JOIN_APPROVED if approve else Action.JOIN_DECLINED,
+            target_bee_id=bee.id,
+        )
+        notify(bee.id, Notice.JOIN_APPROVED if approve else Notice.JOIN_DECLINED, hive_id=hive.id)
+    return membership
+
+
+# Roles and rules -------------------------------------------------------------------------
+
+
+def _member_for_role(hive: Hive, bee: Bee) -> Membership:
+    membership = membership_of(bee.id, hive.id)
+    if not policy.is_member(membership):
+        raise ValidationError("handle", _("Only members of the hive can take a role in it."))
+    return membership
+
+
+def appoint_moderator(owner: Bee, hive: Hive, bee: Bee) -> Membership:
+    """Make a member a moderator of the hive."""
+    with write_transaction():
+        mine = _locked(owner, hive, bee)
+        policy.require(policy.can_lead(_fresh(owner), mine), _("Only the owner appoints moderators."))
+        membership = _member_for_role(hive, bee)
+        if membership.role != Role.MEMBER:
+            raise Conflict(_("%(name)s is already a moderator.", name=bee.display_name))
+        membership.role = Role.MODERATOR
+        record(hive.id, owner, Action.MODERATOR_APPOINTED, target_bee_id=bee.id)
+        notify(bee.id, Notice.MADE_MODERATOR, hive_id=hive.id)
+    return membership
+
+
+def remove_moderator(owner: Bee, hive: Hive, bee: Bee) -> Membership:
+    """Make a moderator an ordinary member again."""
+    with write_transaction():
+        mine = _locked(owner, hive, bee)
+        policy.require(policy.can_lead(_fresh(owner), mine), _("Only the owner removes moderators."))
+        membership = membership_of(bee.id, hive.id)
+        if membership is None or membership.role != Role.MODERATOR:
+            raise Conflict(_("%(name)s is not a moderator.", name=bee.display_name))
+        membership.role = Role.MEMBER
+        record(hive.id, owner, Action.MODERATOR_REMOVED, target_bee_id=bee.id)
+        notify(bee.id, Notice.MODERATOR_REMOVED, hive_id=hive.id)
+    return membership
+
+
+def transfer_ownership(owner: Bee, hive: Hive, bee: Bee) -> Membership:
+    """Hand the hive to another member; the old owner stays on as a moderator."""
+    with write_transaction():
+        mine = _locked(owner, hive, bee)
+        policy.require(policy.can_lead(_fresh(owner), mine), _("Only the owner can hand the hive on."))
+        membership = _member_for_role(hive, bee)
+        if membership.role == Role.OWNER:
+            raise Conflict(_("%(name)s already owns this hive.", name=bee.display_name))
+        current = db.session.scalar(
+            select(Membership).where(Membership.hive_id == hive.id, Membership.role == Role.OWNER)
+        )
+        if current is not None:
+            current.role = Role.MODERATOR
+        membership.role = Role.OWNER
+        record(hive.id, owner, Action.OWNERSHIP_TRANSFERRED, target_bee_id=bee.id)
+        notify(bee.id, Notice.MADE_OWNER, hive_id=hive.id)
+    return membership
+
+
+def update_rules(owner: Bee, hive: Hive, rules: str) -> Hive:
+    """Rewrite the hive's rules (Markdown), shown when joining and on the report form."""
+    source, html = render_rules(rules)
+    with write_transaction():
+        mine = _locked(owner, hive)
+        policy.require(policy.can_lead(_fresh(owner), mine), _("Only the owner writes the rules."))
+        hive = db.session.get(Hive, hive.id)
+        hive.rules_source, hive.rules_html = source, html
+        record(hive.id, owner, Action.RULES_CHANGED)
+    return hive
+
+
+# Reports ---------------------------------------------------------------------------------
+
+
+def report_post(reporter: Bee, post: Post, reason: str, detail: str = "") -> Report:
+    """Report a post to the moderators of every hive it is in (the site admins for a post in
+    no hive). The author is never told who reported; a bee reports a post once."""
+    if reason not in ReportReason.ALL:
+        raise ValidationError("reason", _("Choose a reason."))
+    detail = (detail or "").strip()
+    if len(detail) > REPORT_DETAIL_MAX:
+        raise ValidationError(
+            "detail",
+            ngettext(
+                "Keep the detail under %(num)s character.",
+                "Keep the detail under %(num)s characters.",
+                REPORT_DETAIL_MAX,
+            ),
+        )
+    with write_transaction():
+        lock_rows(Post, [post.id])
+        post = db.session.get(Post, post.id, populate_existing=True)
+        policy.require(policy.can_report(reporter, post), _("You cannot report this post."))
+        if db.session.scalar(
+            select(Report.id).where(Report.post_id == post.id, Report.reporter_id == reporter.id)
+        ):
+            raise Conflict(_("You already reported this post. The moderators have it."))
+        report = Report(post_id=post.id, reporter_id=reporter.id, reason=reason, detail=detail)
+        db.session.add(report)
+        hive_ids = list(db.session.scalars(select(PostHive.hive_id).where(PostHive.post_id == post.id)))
+        for hive_id in hive_ids or [None]:
+            _open_case(hive_id, post.id)
+    return report
+
+
+def _open_case(hive_id: int | None, post_id: int) -> None:
+    case = db.session.scalar(
+        select(ModerationCase).where(
+            ModerationCase.hive_id.is_(hive_id) if hive_id is None else ModerationCase.hive_id == hive_id,
+            ModerationCase.post_id == post_id,
+        )
+    )
+    if case is None:
+        db.session.add(ModerationCase(hive_id=hive_id, post_id=post_id, state=CaseState.OPEN))
+    elif case.state == CaseState.RESOLVED and case.resolution == Action.REPORT_DISMISSED:
+        case.state, case.opened_at = CaseState.OPEN, utcnow()
+        case.resolved_at = case.resolved_by_id = case.resolution = None
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """A reported post in a queue: the post, how many reported it and for what reasons."""
+
+    case: ModerationCase
+    post: Post
+    report_count: int
+    reasons: list[tuple[str, int]]
+    details: list[str]
+
+
+def queue(hive: Hive | None, state: str, after: int | None = None, limit: int = QUEUE_PAGE_SIZE):
+    """A page of the hive's queue (the site admins' for ``None``), oldest first, and the
+    cursor of the next page."""
+    where_hive = ModerationCase.hive_id.is_(None) if hive is None else ModerationCase.hive_id == hive.id
+    statement = (
+        select(ModerationCase, Post)
+        .join(Post, Post.id == ModerationCase.post_id)
+        .where(where_hive, ModerationCase.state == state)
+    )
+    if after:
+        statement = statement.where(ModerationCase.id > after)
+    rows = db.session.execute(statement.order_by(ModerationCase.id).limit(limit + 1)).all()
+    page = rows[:limit]
+    post_ids = [post.id for _case, post in page]
+    counts: dict[int, dict[str, int]] = {}
+    details: dict[int, list[str]] = {}
+    for post_id, reason, detail in db.session.execute(
+        select(Report.post_id, Report.reason, Report.detail)
+        .where(Report.post_id.in_(post_ids))
+        .order_by(Report.id)
+    ):
+        counts.setdefault(post_id, {}).setdefault(reason, 0)
+        counts[post_id][reason] += 1
+        if detail:
+            details.setdefault(post_id, []).append(detail)
+    items = [
+        QueueItem(
+            case=case,
+            post=post,
+            report_count=sum(counts.get(post.id, {}).values()),
+            reasons=sorted(counts.get(post.id, {}).items(), key=lambda item: (-item[1], item[0])),
+            details=details.get(post.id, []),
+        )
+        for case, post in page
+    ]
+    return items, page[-1][0].id if len(rows) > limit else None
+
+
+def open_case_count(hive: Hive) -> int:
+    """How many reported posts wait in the hive's queue."""
+    return (
+        db.session.scalar(
+            select(func.count(ModerationCase.id)).where(
+                ModerationCase.hive_id == hive.id, ModerationCase.state == CaseState.OPEN
+            )
+        )
+        or 0
+    )
+
+
+def case_in(hive: Hive | None, case_id: int) -> ModerationCase:
+    """The hive's case (the site queue's for ``None``) or :class:`NotFound`."""
+    case = db.session.get(ModerationCase, case_id)
+    if case is None or case.hive_id != (hive.id if hive else None):
+        raise NotFound(_("There is no such report in this queue."))
+    return case
+
+
+def _resolve(case: ModerationCase | None, moderator: Bee, resolution: str) -> None:
+    if case is not None and case.state == CaseState.OPEN:
+        case.state, case.resolved_at = CaseState.RESOLVED, utcnow()
+        case.resolved_by_id, case.resolution = moderator.id, resolution
+
+
+def _check_on_author(moderator: Bee, mine: Membership | None, hive: Hive, author: Bee, message: str) -> None:
+    theirs = membership_of(author.id, hive.id)
+    policy.require(policy.can_act_on(_fresh(moderator), mine, _fresh(author), theirs), message)
+
+
+def dismiss(moderator: Bee, hive: Hive | None, case: ModerationCase, reason: str = "") -> None:
+    """Close a case without action: the post stays. A later report opens it again. (``hive``
+    None: the site admins' queue.)"""
+    reason = clean_reason(reason, required=False)
+    with write_transaction():
+        if hive is None:
+            lock_rows(Bee, [moderator.id])
+            policy.require(policy.is_admin(_fresh(moderator)), _("Only site admins work this queue."))
+        else:
+            mine = _locked(moderator, hive)
+            policy.require(policy.can_moderate(_fresh(moderator), mine), _("Only moderators work the queue."))
+        case = db.session.get(ModerationCase, case.id, populate_existing=True)
+        if case.state != CaseState.OPEN:
+            raise Conflict(_("Another moderator already resolved this report."))
+        _resolve(case, moderator, Action.REPORT_DISMISSED)
+        post = db.session.get(Post, case.post_id)
+        record(
+            hive.id if hive else None,
+            moderator,
+            Action.REPORT_DISMISSED,
+            target_bee_id=post.author_id,
+            post_id=post.id,
+            reason=reason,
+        )
+
+
+def remove_from_hive(moderator: Bee, hive: Hive, post: Post, reason: str) -> None:
+    """Take a post out of the hive and out of every feed that reached it only through the hive;
+    the author's followers keep it. A post written for this private hive alone is removed
+    everywhere. The author is told why."""
+    reason = clean_reason(reason, required=True)
+    with write_transaction():
+        author = db.session.get(Bee, post.author_id)
+        mine = _locked(moderator, hive, author)
+        policy.require(policy.can_moderate(_fresh(moderator), mine), _("Only moderators remove posts."))
+        _check_on_author(moderator, mine, hive, author, _("You cannot remove a post by this bee."))
+        _remove(moderator, hive, post.id, reason)
+
+
+def _remove(moderator: Bee, hive: Hive, post_id: int, reason: str) -> None:
+    lock_rows(Post, [post_id])
+    post = db.session.get(Post, post_id, populate_existing=True)
+    removed = db.session.execute(
+        delete(PostHive).where(PostHive.post_id == post.id, PostHive.hive_id == hive.id)
+    ).rowcount
+    if not removed:
+        raise Conflict(_("That post is no longer in this hive."))
+    if post.private_hive_id == hive.id and post.is_visible:
+        post.state = PostState.REMOVED
+        search.unindex_post(post.id)
+    db.session.flush()
+    delivery.recount(post.id)
+    _resolve(case_of(hive.id, post.id), moderator, Action.POST_REMOVED)
+    record(
+        hive.id, moderator, Action.POST_REMOVED, target_bee_id=post.author_id, post_id=post.id, reason=reason
+    )
+    notify(post.author_id, Notice.POST_REMOVED, hive_id=hive.id, post_id=post.id, reason=reason)
+
+
+def case_of(hive_id: int, post_id: int) -> ModerationCase | None:
+    """The post's case in the hive's queue, open or resolved, if it was ever reported there."""
+    return db.session.scalar(
+        select(ModerationCase).where(ModerationCase.hive_id == hive_id, ModerationCase.post_id == post_id)
+    )
+
+
+def is_in_hive(post_id: int, hive_id: int) -> bool:
+    """True while the post is in the hive (not removed from it)."""
+    return db.session.get(PostHive, (post_id, hive_id)) is not None
+
+
+def reports_of(post_id: int) -> list[Report]:
+    """Every report of a post, oldest first (for moderators' eyes only)."""
+    return list(db.session.scalars(select(Report).where(Report.post_id == post_id).order_by(Report.id)))
+
+
+def removal_of(post: Post) -> LogEntry | None:
+    """The log entry that removed a post everywhere (or from its private hive), for its
+    author's page."""
+    return db.session.scalar(
+        select(LogEntry)
+        .where(
+            LogEntry.post_id == post.id,
+            LogEntry.action.in_([Action.POST_REMOVED_SITE, Action.POST_REMOVED]),
+        )
+        .order_by(LogEntry.id.desc())
+        .limit(1)
+    )
+
+
+def warn(moderator: Bee, hive: Hive, post: Post, reason: str) -> None:
+    """Warn a post's author, saying why; the post stays."""
+    reason = clean_reason(reason, required=True)
+    with write_transaction():
+        author = db.session.get(Bee, post.author_id)
+        mine = _locked(moderator, hive, author)
+        policy.require(policy.can_moderate(_fresh(moderator), mine), _("Only moderators warn bees."))
+        _check_on_author(moderator, mine, hive, author, _("You cannot warn this bee."))
+        _resolve(case_of(hive.id, post.id), moderator, Action.AUTHOR_WARNED)
+        record(
+            hive.id, moderator, Action.AUTHOR_WARNED, target_bee_id=author.id, post_id=post.id, reason=reason
+        )
+        notify(author.id, Notice.WARNED, hive_id=hive.id, post_id=post.id, reason=reason)
+
+
+def check_ban_end(until: datetime | None) -> datetime | None:
+    """A ban's end must lie in the future (None: permanent)."""
+    if until is not None and until <= utcnow():
+        raise ValidationError(
+            "until", _("Choose a date in the future, or leave it empty for a permanent ban.")
+        )
+    return until
+
+
+def ban(
+    moderator: Bee,
+    hive: Hive,
+    bee: Bee,
+    reason: str,
+    until: datetime | None = None,
+    *,
+    post: Post | None = None,
+) -> Membership:
+    """Ban a bee from the hive (for good, or until a date): they leave it, and cannot post,
+    report in it or rejoin until the ban ends. With ``post``, the post leaves the hive too."""
+    reason = clean_reason(reason, required=True)
+    until = check_ban_end(until)
+    with write_transaction():
+        mine = _locked(moderator, hive, bee)
+        theirs = membership_of(bee.id, hive.id)
+        policy.require(
+            policy.can_ban(_fresh(moderator), mine, _fresh(bee), theirs), _("You cannot ban this bee.")
+        )
+        if theirs is not None and theirs.is_banned(utcnow()):
+            raise Conflict(_("%(name)s is already banned from this hive.", name=bee.display_name))
+        if post is not None:
+            _remove(moderator, hive, post.id, reason)
+        if theirs is None:
+            theirs = Membership(bee_id=bee.id, hive_id=hive.id, role=Role.MEMBER, state=None)
+            db.session.add(theirs)
+        theirs.member_before_ban = policy.is_member(theirs)
+        if theirs.state == MembershipState.BANNED:  # a ban that had ended, now renewed
+            theirs.changed_at = utcnow()
+        else:
+            move_membership(theirs, MembershipState.BANNED)
+        theirs.banned_until = until
+        record(
+            hive.id,
+            moderator,
+            Action.BANNED,
+            target_bee_id=bee.id,
+            post_id=post.id if post else None,
+            reason=reason,
+            until=until,
+        )
+        notify(bee.id, Notice.BANNED, hive_id=hive.id, reason=reason, until=until)
+    return theirs
+
+
+def unban(moderator: Bee, hive: Hive, bee: Bee, reason: str = "") -> Membership:
+    """Lift a ban: a bee who was a member when banned is a member again, with the hive's posts
+    back in their feed; anyone else may join again."""
+    reason = clean_reason(reason, required=False)
+    with write_transaction():
+        mine = _locked(moderator, hive, bee)
+        theirs = membership_of(bee.id, hive.id)
+        if theirs is None or theirs.state != MembershipState.BANNED:
+            raise Conflict(_("%(name)s is not banned from this hive.", name=bee.display_name))
+        policy.require(
+            policy.can_act_on(_fresh(moderator), mine, _fresh(bee), theirs), _("You cannot unban this bee.")
+        )
+        move_membership(theirs, MembershipState.ACTIVE if theirs.member_before_ban else MembershipState.LEFT)
+        theirs.banned_until, theirs.member_before_ban = None, False
+        record(hive.id, moderator, Action.UNBANNED, target_bee_id=bee.id, reason=reason)
+        notify(bee.id, Notice.UNBANNED, hive_id=hive.id)
+    return theirs
+
+
+def banned_bees(hive: Hive) -> list[tuple[Membership, Bee]]:
+    """Bees banned from the hive (ended bans included, marked by their date), newest first."""
+    return list(
+        db.session.execute(
+            select(Membership, Bee)
+            .join(Bee, Bee.id == Membership.bee_id)
+            .where(Membership.hive_id == hive.id, Membership.state == MembershipState.BANNED)
+            .order_by(Membership.changed_at.desc(), Membership.id.desc())
+        )
+    )
+
+
+def moderators_of(hive: Hive) -> list[tuple[Membership, Bee]]:
+    """The owner, then moderators by handle."""
+    return list(
+        db.session.execute(
+            select(Membership, Bee)
+            .join(Bee, Bee.id == Membership.bee_id)
+            .where(
+                Membership.hive_id == hive.id,
+                Membership.state == MembershipState.ACTIVE,
+                Membership.role.in_([Role.OWNER, Role.MODERATOR]),
+            )
+            .order_by(Membership.role.desc(), Bee.handle)
+        )
+    )
+
+
+# The log ---------------------------------------------------------------------------------
+
+
+def log_page(hive: Hive | None, before: int | None = None, limit: int = LOG_PAGE_SIZE):
+    """A page of the hive's log (the site's for ``None``), newest first, and the next cursor."""
+    where_hive = LogEntry.hive_id.is_(None) if hive is None else LogEntry.hive_id == hive.id
+    statement = select(LogEntry).where(where_hive)
+    if before:
+        statement = statement.where(LogEntry.id < before)
+    rows = list(db.session.scalars(statement.order_by(LogEntry.id.desc()).limit(limit + 1)))
+    return rows[:limit], rows[limit - 1].id if len(rows) > limit else None
+
+
+# Site admins -----------------------------------------------------------------------------
+
+
+def remove_sitewide(admin: Bee, post: Post, reason: str) -> None:
+    """Take a post down everywhere: it leaves every feed and search; its author still sees it,
+    with the reason."""
+    reason = clean_reason(reason, required=True)
+    with write_transaction():
+        lock_rows(Bee, [admin.id])
+        policy.require(policy.is_admin(_fresh(admin)), _("Only site admins remove posts everywhere."))
+        lock_rows(Post, [post.id])
+        post = db.session.get(Post, post.id, populate_existing=True)
+        if not PostState.can_move(post.state, PostState.REMOVED):
+            raise Conflict(_("That post is already gone."))
+        post.state = PostState.REMOVED
+        search.unindex_post(post.id)
+        for case in db.session.scalars(select(ModerationCase).where(ModerationCase.post_id == post.id)):
+            _resolve(case, admin, Action.POST_REMOVED_SITE)
+        record(
+            None,
+            admin,
+            Action.POST_REMOVED_SITE,
+            target_bee_id=post.author_id,
+            post_id=post.id,
+            reason=reason,
+        )
+        notify(post.author_id, Notice.POST_REMOVED_SITE, post_id=post.id, reason=reason)
+
+
+def suspend(admin: Bee, bee: Bee, reason: str) -> Bee:
+    """Suspend a bee site-wide: they cannot log in, and their open sessions end."""
+    reason = clean_reason(reason, required=True)
+    with write_transaction():
+        lock_rows(Bee, sorted({admin.id, bee.id}))
+        bee = _fresh(bee)
+        policy.require(policy.can_suspend(_fresh(admin), bee), _("You cannot suspend this bee."))
+        if bee.is_suspended:
+            raise Conflict(_("%(name)s is already suspended.", name=bee.display_name))
+        bee.suspended_at, bee.suspension_reason = utcnow(), reason
+        record(None, admin, Action.BEE_SUSPENDED, target_bee_id=bee.id, reason=reason)
+    return bee
+
+
+def unsuspend(admin: Bee, bee: Bee, reason: str = "") -> Bee:
+    """Restore a suspended bee: they can log in again."""
+    reason = clean_reason(reason, required=False)
+    with write_transaction():
+        lock_rows(Bee, sorted({admin.id, bee.id}))
+        bee = _fresh(bee)
+        policy.require(policy.can_suspend(_fresh(admin), bee), _("You cannot restore this bee."))
+        if not bee.is_suspended:
+            raise Conflict(_("%(name)s is not suspended.", name=bee.display_name))
+        bee.suspended_at, bee.suspension_reason = None, ""
+        record(None, admin, Action.BEE_UNSUSPENDED, target_bee_id=bee.id, reason=reason)
+    return bee

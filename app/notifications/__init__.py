@@ -1,0 +1,1 @@
+"""Notices to a bee about what happened to them or their posts."""

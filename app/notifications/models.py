@@ -1,0 +1,47 @@
+"""Notices: one row per thing a bee is told, read or not."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.extensions import db
+from app.hives.models import Hive
+from app.profiles.models import Bee, utcnow
+
+
+class Kind:
+    """What a notice says; ``app/notifications/services.py`` words each one."""
+
+    JOIN_APPROVED = "join_approved"
+    JOIN_DECLINED = "join_declined"
+    POST_REMOVED = "post_removed"
+    POST_REMOVED_SITE = "post_removed_site"
+    WARNED = "warned"
+    BANNED = "banned"
+    UNBANNED = "unbanned"
+    MADE_MODERATOR = "made_moderator"
+    MODERATOR_REMOVED = "moderator_removed"
+    MADE_OWNER = "made_owner"
+
+
+class Notice(db.Model):
+    """Something that happened to ``bee``: in a hive, to a post, with a moderator's reason."""
+
+    __tablename__ = "notices"
+    __table_args__ = (Index("ix_notices_bee_id", "bee_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bee_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    hive_id: Mapped[int | None] = mapped_column(ForeignKey("hives.id", ondelete="CASCADE"))
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    hive: Mapped[Hive | None] = relationship(lazy="joined")
+    bee: Mapped[Bee] = relationship(lazy="raise")
