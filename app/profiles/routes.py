@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import refresh
 from flask_login import current_user, login_required
 
+from app import policy
 from app.errors import ValidationError
 from app.forms import attach_error
 from app.posts import queries as feeds
@@ -89,6 +90,7 @@ def unfollow(handle: str):
 def confirm_block(handle: str):
     """Say what blocking does before it happens."""
     bee = services.bee_by_handle(handle)
+    policy.require(policy.can_block(current_user, bee), _("You cannot block yourself."))
     return render_template("profiles/block.html", bee=bee)
 
 

@@ -1,0 +1,557 @@
+"""Who may do what, cell by cell: every route (and Socket.IO event) × every kind of actor × a
+public and a private hive, generated from one table and asserted through real HTTP requests.
+
+Each row of ``ACTIONS`` names a route and method, how to build its request in a
+small world (a hive with an owner, a moderator, members, a post and a pending
+request), what it changes (``done``), and who may do it (``allowed``). A cell
+passes when an allowed actor gets a page or a redirect and the change happened,
+a refused actor gets a login redirect, 403 or 404 and nothing changed, and a
+``conflict`` cell (allowed, but nothing to act on) gets 409 and nothing changed.
+``test_the_table_covers_every_route_and_socket_event`` fails as soon as a route
+or socket event exists that the table does not cover.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from app.db import write_transaction
+from app.extensions import db, socketio
+from app.hives import moderation
+from app.hives.models import Hive, Membership, ModerationCase, Report
+from app.hives.services import create_hive, join_hive, membership_of
+from app.notifications.services import notify
+from app.posts.models import Post, PostHive
+from app.posts.services import publish_post
+from app.profiles.models import Bee, BeeMute, Block, Follow, HiveMute, utcnow
+from tests.conftest import empty_tables
+from tests.factories import make_bee
+
+ANONYMOUS, BEE, MEMBER, AUTHOR = "anonymous", "bee", "member", "author"
+MODERATOR, OWNER, ADMIN, SUSPENDED, BANNED = "moderator", "owner", "admin", "suspended", "banned"
+ACTORS = (ANONYMOUS, BEE, MEMBER, AUTHOR, MODERATOR, OWNER, ADMIN, SUSPENDED, BANNED)
+PRIVACY = ("public", "private")
+
+EVERYONE = frozenset(ACTORS)
+SIGNED_IN = EVERYONE - {ANONYMOUS, SUSPENDED}
+MEMBERS = frozenset({MEMBER, AUTHOR, MODERATOR, OWNER})
+MODERATORS = frozenset({MODERATOR, OWNER, ADMIN})
+LEADERS = frozenset({OWNER, ADMIN})
+
+OK, DENY, CONFLICT, OPEN = "ok", "deny", "conflict", "open"
+
+
+@dataclass
+class World:
+    """A hive and the bees around it, as one cell finds them."""
+
+    private: bool
+    hive: Hive = None
+    bees: dict[str, Bee | None] = field(default_factory=dict)
+    target: Bee = None  # a member that moderators act on
+    asker: Bee = None  # a bee waiting to join (only a private hive has requests)
+    post: Post = None  # a buzz by the author, in the hive
+    honey: Post = None  # a honey by the author, in the hive
+    site_post: Post = None  # a buzz by the author in no hive
+    site_case: ModerationCase = None
+
+    def bee(self, actor: str) -> Bee | None:
+        return self.bees[actor]
+
+
+def build(private: bool) -> World:
+    """A fresh world: every actor's bee, the hive, a reported post, a request, a ban."""
+    w = World(private=private)
+    owner = make_bee(handle="owner")
+    w.hive = create_hive(owner, "Matrix", "A hive for the matrix.", "", is_private=private, rules="Be kind.")
+    w.bees = {ANONYMOUS: None, OWNER: owner}
+    for actor in (BEE, MEMBER, AUTHOR, MODERATOR, ADMIN, SUSPENDED, BANNED):
+        w.bees[actor] = make_bee(handle=actor)
+    w.target, w.asker = make_bee(handle="target"), make_bee(handle="asker")
+    for actor in (MEMBER, AUTHOR, MODERATOR, BANNED):
+        _enter(w, w.bees[actor])
+    _enter(w, w.target)
+    if private:
+        join_hive(w.asker, w.hive)
+    moderation.appoint_moderator(owner, w.hive, w.bees[MODERATOR])
+    with write_transaction():
+        db.session.merge(w.bees[ADMIN]).is_admin = True
+    moderation.ban(owner, w.hive, w.bees[BANNED], "Rule 1.", utcnow() + timedelta(days=30))
+    moderation.suspend(w.bees[ADMIN], w.bees[SUSPENDED], "Spam.")
+    author = w.bees[AUTHOR]
+    w.post = publish_post(author, "buzz", "A buzz in the hive.", None, [w.hive.id])
+    w.honey = publish_post(author, "honey", "A honey in the hive.", "Matrix honey", [w.hive.id])
+    w.site_post = publish_post(author, "buzz", "A buzz in no hive.", None, [])
+    moderation.report_post(w.target, w.post, "spam")
+    moderation.report_post(w.target, w.site_post, "spam")
+    w.site_case = db.session.scalar(select(ModerationCase).where(ModerationCase.hive_id.is_(None)))
+    with write_transaction():
+        for bee in w.bees.values():
+            if bee is not None:
+                notify(bee.id, "warned", hive_id=w.hive.id, reason="A notice to read.")
+    return w
+
+
+def _enter(w: World, bee: Bee) -> None:
+    join_hive(bee, w.hive)
+    if w.private:
+        moderation.answer_request(w.bees[OWNER], w.hive, bee, approve=True)
+
+
+# What each action changes --------------------------------------------------------------------
+
+
+def _membership(w: World, bee: Bee) -> Membership | None:
+    return membership_of(bee.id, w.hive.id)
+
+
+def _state(w: World, bee: Bee) -> str | None:
+    membership = _membership(w, bee)
+    return membership.state if membership else None
+
+
+def _count(model, *where) -> int:
+    return db.session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def _mine(read):
+    """A ``done`` that reads something of the acting bee's (nothing for anonymous)."""
+    return lambda w, a: None if w.bee(a) is None else read(w, w.bee(a))
+
+
+@dataclass(frozen=True)
+class Row:
+    """One route and method: how to call it, what it changes, and who may."""
+
+    endpoint: str
+    method: str
+    url: Callable[[World, str], str]
+    allowed: Callable[[str, bool], str]  # (actor, private) -> OK | DENY | CONFLICT | OPEN
+    data: Callable[[World, str], dict] = lambda w, a: {}
+    # What the action changes, read before and after the request: an allowed cell must change
+    # it and a refused one must not. None: a page, or an undo with nothing to undo.
+    done: Callable[[World, str], object] | None = None
+
+
+def rule(ok: frozenset, *, private_ok: frozenset | None = None, conflict: frozenset = frozenset(), **more):
+    """``allowed`` from sets of actors: ``ok`` in a public hive (``private_ok`` in a private one),
+    ``conflict`` for allowed actors with nothing to act on; everyone else is refused."""
+
+    def allowed(actor: str, private: bool) -> str:
+        if private and "private_conflict" in more and actor in more["private_conflict"]:
+            return CONFLICT
+        if not private and "public_conflict" in more and actor in more["public_conflict"]:
+            return CONFLICT
+        if actor in conflict:
+            return CONFLICT
+        granted = private_ok if private and private_ok is not None else ok
+        return OK if actor in granted else DENY
+
+    return allowed
+
+
+def open_to_all(actor: str, private: bool) -> str:
+    return OPEN
+
+
+def hive_url(suffix: str = "") -> Callable[[World, str], str]:
+    return lambda w, a: f"/hives/{w.hive.slug}{suffix}"
+
+
+def mod_url(suffix: str) -> Callable[[World, str], str]:
+    return lambda w, a: f"/hives/{w.hive.slug}/moderation{suffix}"
+
+
+def post_url(suffix: str = "") -> Callable[[World, str], str]:
+    return lambda w, a: f"/posts/{w.post.id}{suffix}"
+
+
+SEES_POST = EVERYONE
+SEES_PRIVATE_POST = MEMBERS | {ADMIN}
+
+
+def _post_state(w) -> str:
+    return db.session.get(Post, w.post.id, populate_existing=True).state
+
+
+ACTIONS: list[Row] = [
+    # Pages anyone may open ------------------------------------------------------------------
+    Row("health.healthz", "GET", lambda w, a: "/healthz", rule(EVERYONE)),
+    Row("static", "GET", lambda w, a: "/static/css/apiary.css", rule(EVERYONE)),
+    Row("posts.home", "GET", lambda w, a: "/", rule(EVERYONE)),
+    Row("hives.index", "GET", lambda w, a: "/hives/", rule(EVERYONE)),
+    Row("hives.show", "GET", hive_url(), rule(EVERYONE)),
+    Row("hives.rules", "GET", hive_url("/rules"), rule(EVERYONE)),
+    Row("search.results", "GET", lambda w, a: "/search?q=buzz", rule(EVERYONE)),
+    Row("profiles.profile", "GET", lambda w, a: "/@author", rule(EVERYONE)),
+    Row("profiles.followers", "GET", lambda w, a: "/@author/followers", rule(EVERYONE)),
+    Row("profiles.following", "GET", lambda w, a: "/@author/following", rule(EVERYONE)),
+    Row("auth.login", "GET", lambda w, a: "/login", open_to_all),
+    Row("auth.signup", "GET", lambda w, a: "/signup", open_to_all),
+    Row(
+        "auth.login",
+        "POST",
+        lambda w, a: "/login",
+        open_to_all,
+        data=lambda w, a: {"login": "member", "password": "wrong password here"},
+    ),
+    Row(
+        "auth.signup",
+        "POST",
+        lambda w, a: "/signup",
+        open_to_all,
+        data=lambda w, a: {"email": "not an email", "handle": "x", "display_name": "", "password": "short"},
+    ),
+    Row(
+        "i18n.choose_language",
+        "POST",
+        lambda w, a: "/language",
+        open_to_all,
+        data=lambda w, a: {"language": "es"},
+    ),
+    Row("auth.logout", "POST", lambda w, a: "/logout", rule(SIGNED_IN)),
+    # A private hive's content -----------------------------------------------------------------
+    Row("hives.members", "GET", hive_url("/members"), rule(EVERYONE, private_ok=MEMBERS | {ADMIN})),
+    Row("hives.log", "GET", hive_url("/log"), rule(EVERYONE, private_ok=MEMBERS | {ADMIN})),
+    Row("posts.show", "GET", post_url(), rule(SEES_POST, private_ok=SEES_PRIVATE_POST)),
+    Row(
+        "posts.honey",
+        "GET",
+        lambda w, a: f"/@author/{w.honey.slug}",
+        rule(SEES_POST, private_ok=SEES_PRIVATE_POST),
+    ),
+    # Signed-in pages ---------------------------------------------------------------------------
+    Row("hives.create", "GET", lambda w, a: "/hives/new", rule(SIGNED_IN)),
+    Row(
+        "hives.create",
+        "POST",
+        lambda w, a: "/hives/new",
+        rule(SIGNED_IN),
+        data=lambda w, a: {"name": f"New by {a}", "description": "", "tags": ""},
+        done=lambda w, a: _count(Hive),
+    ),
+    Row("hives.join", "GET", hive_url("/join"), rule(SIGNED_IN)),
+    Row("posts.write", "GET", lambda w, a: "/write", rule(SIGNED_IN)),
+    Row("notifications.index", "GET", lambda w, a: "/notices", rule(SIGNED_IN)),
+    Row(
+        "notifications.mark_read",
+        "POST",
+        lambda w, a: "/notices/read",
+        rule(SIGNED_IN),
+        done=_mine(lambda w, bee: db.session.get(Bee, bee.id, populate_existing=True).unread_notices),
+    ),
+    Row("profiles.controls", "GET", lambda w, a: "/settings/controls", rule(SIGNED_IN)),
+    Row("profiles.edit_profile", "GET", lambda w, a: "/settings/profile", rule(SIGNED_IN)),
+    Row(
+        "profiles.edit_profile",
+        "POST",
+        lambda w, a: "/settings/profile",
+        rule(SIGNED_IN),
+        data=lambda w, a: {"display_name": f"Renamed {a}", "headline": "", "language": ""},
+        done=_mine(lambda w, bee: db.session.get(Bee, bee.id, populate_existing=True).display_name),
+    ),
+    # Joining, leaving, muting a hive ------------------------------------------------------------
+    Row(
+        "hives.join",
+        "POST",
+        hive_url("/join"),
+        rule(SIGNED_IN - {BANNED}, conflict=MEMBERS),
+        done=_mine(lambda w, bee: _state(w, bee)),
+    ),
+    Row(
+        "hives.withdraw",
+        "POST",
+        hive_url("/withdraw"),
+        rule(frozenset(), conflict=SIGNED_IN),
+        done=_mine(lambda w, bee: _state(w, bee)),
+    ),
+    Row(
+        "hives.leave",
+        "POST",
+        hive_url("/leave"),
+        rule(MEMBERS - {OWNER}, conflict={BEE, ADMIN, BANNED}),
+        done=_mine(lambda w, bee: _state(w, bee)),
+    ),
+    Row(
+        "hives.mute",
+        "POST",
+        hive_url("/mute"),
+        rule(SIGNED_IN),
+        done=_mine(lambda w, bee: _count(HiveMute, HiveMute.bee_id == bee.id)),
+    ),
+    Row("hives.unmute", "POST", hive_url("/unmute"), rule(SIGNED_IN)),
+    # Posting, editing, deleting, reporting ------------------------------------------------------
+    Row(
+        "posts.write",
+        "POST",
+        lambda w, a: "/write",
+        rule(MEMBERS),
+        data=lambda w, a: {"kind": "buzz", "body": f"Written by {a}", "hives": [str(w.hive.id)]},
+        done=lambda w, a: _count(PostHive, PostHive.hive_id == w.hive.id),
+    ),
+    Row("posts.edit", "GET", post_url("/edit"), rule({AUTHOR})),
+    Row(
+        "posts.edit",
+        "POST",
+        post_url("/edit"),
+        rule({AUTHOR}),
+        data=lambda w, a: {"body": "Edited."},
+        done=lambda w, a: _post_state(w),
+    ),
+    Row("posts.delete", "GET", post_url("/delete"), rule({AUTHOR})),
+    Row(
+        "posts.delete",
+        "POST",
+        post_url("/delete"),
+        rule({AUTHOR}),
+        done=lambda w, a: _post_state(w),
+    ),
+    Row(
+        "posts.report",
+        "GET",
+        post_url("/report"),
+        rule(SIGNED_IN - {AUTHOR}, private_ok=SEES_PRIVATE_POST - {AUTHOR}),
+    ),
+    Row(
+        "posts.report",
+        "POST",
+        post_url("/report"),
+        rule(SIGNED_IN - {AUTHOR}, private_ok=SEES_PRIVATE_POST - {AUTHOR}),
+        data=lambda w, a: {"reason": "spam", "detail": ""},
+        done=lambda w, a: _count(Report),
+    ),
+    Row("posts.remove", "GET", post_url("/remove"), rule({ADMIN})),
+    Row(
+        "posts.remove",
+        "POST",
+        post_url("/remove"),
+        rule({ADMIN}),
+        data=lambda w, a: {"reason": "Against the site's terms."},
+        done=lambda w, a: _post_state(w),
+    ),
+    # Moderating a hive -------------------------------------------------------------------------
+    Row("moderation.dashboard", "GET", mod_url("/"), rule(MODERATORS)),
+    Row(
+        "moderation.post",
+        "GET",
+        lambda w, a: f"/hives/{w.hive.slug}/moderation/posts/{w.post.id}",
+        rule(MODERATORS),
+    ),
+    Row(
+        "moderation.post",
+        "POST",
+        lambda w, a: f"/hives/{w.hive.slug}/moderation/posts/{w.post.id}",
+        rule(MODERATORS),
+        data=lambda w, a: {"action": "remove", "reason": "Off-topic."},
+        done=lambda w, a: _count(PostHive, PostHive.post_id == w.post.id),
+    ),
+    Row(
+        "moderation.approve",
+        "POST",
+        mod_url("/requests/asker/approve"),
+        rule(MODERATORS, public_conflict=MODERATORS),
+        done=lambda w, a: _state(w, w.asker),
+    ),
+    Row(
+        "moderation.decline",
+        "POST",
+        mod_url("/requests/asker/decline"),
+        rule(MODERATORS, public_conflict=MODERATORS),
+        done=lambda w, a: _state(w, w.asker),
+    ),
+    Row(
+        "moderation.ban",
+        "POST",
+        mod_url("/bans"),
+        rule(MODERATORS),
+        data=lambda w, a: {"handle": "target", "reason": "Insults.", "until": ""},
+        done=lambda w, a: _state(w, w.target),
+    ),
+    Row(
+        "moderation.unban",
+        "POST",
+        mod_url("/bans/banned/lift"),
+        rule(MODERATORS),
+        done=lambda w, a: _state(w, w.bees[BANNED]),
+    ),
+    Row(
+        "moderation.appoint",
+        "POST",
+        mod_url("/moderators"),
+        rule(LEADERS),
+        data=lambda w, a: {"handle": "target"},
+        done=lambda w, a: _membership(w, w.target).role,
+    ),
+    Row(
+        "moderation.dismiss_moderator",
+        "POST",
+        mod_url("/moderators/moderator/remove"),
+        rule(LEADERS),
+        done=lambda w, a: _membership(w, w.bees[MODERATOR]).role,
+    ),
+    Row("moderation.transfer", "GET", mod_url("/transfer"), rule(LEADERS)),
+    Row(
+        "moderation.transfer",
+        "POST",
+        mod_url("/transfer"),
+        rule(LEADERS),
+        data=lambda w, a: {"handle": "target"},
+        done=lambda w, a: _membership(w, w.target).role,
+    ),
+    Row("moderation.rules", "GET", mod_url("/rules"), rule(LEADERS)),
+    Row(
+        "moderation.rules",
+        "POST",
+        mod_url("/rules"),
+        rule(LEADERS),
+        data=lambda w, a: {"rules": f"Rules by {a}."},
+        done=lambda w, a: db.session.get(Hive, w.hive.id, populate_existing=True).rules_source,
+    ),
+    # Each bee's own controls --------------------------------------------------------------------
+    Row(
+        "profiles.follow",
+        "POST",
+        lambda w, a: "/@author/follow",
+        rule(SIGNED_IN - {AUTHOR}),
+        done=lambda w, a: _count(Follow),
+    ),
+    Row("profiles.unfollow", "POST", lambda w, a: "/@author/unfollow", rule(SIGNED_IN)),
+    Row("profiles.confirm_block", "GET", lambda w, a: "/@author/block", rule(SIGNED_IN - {AUTHOR})),
+    Row(
+        "profiles.block",
+        "POST",
+        lambda w, a: "/@author/block",
+        rule(SIGNED_IN - {AUTHOR}),
+        done=lambda w, a: _count(Block),
+    ),
+    Row("profiles.unblock", "POST", lambda w, a: "/@author/unblock", rule(SIGNED_IN)),
+    Row(
+        "profiles.mute",
+        "POST",
+        lambda w, a: "/@author/mute",
+        rule(SIGNED_IN - {AUTHOR}),
+        done=lambda w, a: _count(BeeMute),
+    ),
+    Row("profiles.unmute", "POST", lambda w, a: "/@author/unmute", rule(SIGNED_IN)),
+    # Site admins ------------------------------------------------------------------------------
+    Row("admin.dashboard", "GET", lambda w, a: "/admin/", rule({ADMIN})),
+    Row(
+        "admin.dismiss",
+        "POST",
+        lambda w, a: f"/admin/cases/{w.site_case.id}/dismiss",
+        rule({ADMIN}),
+        done=lambda w, a: db.session.get(ModerationCase, w.site_case.id, populate_existing=True).state,
+    ),
+    Row("admin.suspend", "GET", lambda w, a: "/admin/bees/member/suspend", rule({ADMIN})),
+    Row(
+        "admin.suspend",
+        "POST",
+        lambda w, a: "/admin/bees/member/suspend",
+        rule({ADMIN}),
+        data=lambda w, a: {"reason": "Spam wave."},
+        done=lambda w, a: db.session.get(Bee, w.bees[MEMBER].id, populate_existing=True).is_suspended,
+    ),
+    Row(
+        "admin.unsuspend",
+        "POST",
+        lambda w, a: "/admin/bees/suspended/unsuspend",
+        rule({ADMIN}),
+        done=lambda w, a: db.session.get(Bee, w.bees[SUSPENDED].id, populate_existing=True).is_suspended,
+    ),
+]
+
+# Socket.IO events and who may send them; realtime arrives with issue 6, and each event it adds
+# must be listed here before this test passes.
+SOCKET_EVENTS: dict[tuple[str, str], Callable[[str, bool], str]] = {}
+
+
+def sign_in(client, bee: Bee | None) -> None:
+    """Start the client's session as ``bee`` (None: nobody), as logging in would leave it."""
+    with client.session_transaction() as session:
+        session.clear()
+        if bee is not None:
+            session["_user_id"] = str(bee.id)
+            session["_fresh"] = True
+
+
+def run_cell(client, w: World, row: Row, actor: str) -> tuple[int, bool, str]:
+    """Make the request as ``actor``; return its status, whether it changed what the row says
+    it changes, and where it redirects."""
+    sign_in(client, w.bee(actor))
+    before = row.done(w, actor) if row.done else None
+    url = row.url(w, actor)
+    response = client.get(url) if row.method == "GET" else client.post(url, data=row.data(w, actor))
+    response.close()  # a static file's response holds the file open until closed
+    db.session.expire_all()
+    changed = row.done is not None and row.done(w, actor) != before
+    return response.status_code, changed, response.headers.get("Location", "")
+
+
+def judge_cell(expected: str, status: int, changed: bool, location: str, row: Row) -> bool:
+    """Whether a cell's answer is the one the table asks for (see the module's docstring)."""
+    if expected == OPEN:
+        return status < 500
+    if expected == OK:
+        answered = status == 200 or (status in (302, 303) and "/login" not in location)
+        return answered and (row.done is None or changed)
+    if expected == CONFLICT:
+        return status == 409 and not changed
+    refused = status in (403, 404) or (status == 302 and "/login" in location)
+    return refused and not changed
+
+
+CELLS = [(row, actor, privacy) for row in ACTIONS for actor in ACTORS for privacy in PRIVACY]
+
+
+@pytest.mark.parametrize("privacy", PRIVACY)
+def test_every_cell_of_the_authorization_matrix(backend_app, privacy):
+    """Every (route, actor) cell for one kind of hive, each in a world no earlier cell changed."""
+    private = privacy == "private"
+    wrong, checked = [], 0
+    with backend_app.app_context():
+        client = backend_app.test_client()
+        world = None
+        for row in ACTIONS:
+            for actor in ACTORS:
+                if world is None:
+                    db.session.remove()  # end this context's reads, or PostgreSQL's TRUNCATE waits on them
+                    empty_tables(backend_app)
+                    world = build(private)
+                expected = row.allowed(actor, private)
+                status, changed, location = run_cell(client, world, row, actor)
+                checked += 1
+                if not judge_cell(expected, status, changed, location, row):
+                    wrong.append((row.endpoint, row.method, actor, privacy, expected, status, changed))
+                if changed or (row.method == "POST" and row.done is None and status < 400):
+                    world = None  # the cell changed the world: the next one starts afresh
+        db.session.remove()
+    assert checked == len(ACTIONS) * len(ACTORS)
+    assert wrong == []
+
+
+def test_the_table_covers_every_route_and_socket_event(app):
+    """A route or event the table does not list fails here, so none can slip past the matrix."""
+    routes = {
+        (rule.endpoint, method)
+        for rule in app.url_map.iter_rules()
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+    covered = {(row.endpoint, row.method) for row in ACTIONS}
+    assert routes - covered == set()
+    assert covered - routes == set()  # and it lists nothing that is gone
+    events = {
+        (namespace, event) for namespace, handlers in socketio.server.handlers.items() for event in handlers
+    }
+    events |= {(namespace or "/", event) for event, _handler, namespace in socketio.handlers}
+    assert events - set(SOCKET_EVENTS) == set()
+
+
+def test_the_matrix_has_every_actor_and_both_kinds_of_hive():
+    """Anonymous, bee, member, author, moderator, owner, site admin, suspended, banned ×
+    public and private."""
+    assert len(CELLS) == len(ACTIONS) * 9 * 2
