@@ -189,7 +189,8 @@ class CaseState:
 class ModerationCase(db.Model):
     """A reported post in one queue: a hive's, or the site admins' (``hive_id`` empty) for a
     post in no hive. Reports of the post open it; a moderator's action resolves it, and a new
-    report after a dismissal opens it again."""
+    report of a post the queue's hive still holds (dismissed, or its author warned) opens it
+    again."""
 
     __tablename__ = "moderation_cases"
     __table_args__ = (

@@ -245,7 +245,7 @@ def _open_case(hive_id: int | None, post_id: int) -> None:
     )
     if case is None:
         db.session.add(ModerationCase(hive_id=hive_id, post_id=post_id, state=CaseState.OPEN))
-    elif case.state == CaseState.RESOLVED and case.resolution == Action.REPORT_DISMISSED:
+    elif case.state == CaseState.RESOLVED:  # dismissed or warned, and reported again
         case.state, case.opened_at = CaseState.OPEN, utcnow()
         case.resolved_at = case.resolved_by_id = case.resolution = None
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import pytest
 
 from app.extensions import db
-from app.profiles.services import follow
+from app.hives import moderation
+from app.hives.services import join_hive
+from app.profiles.services import follow, mute
 from tests.browser.conftest import screenshot
 from tests.factories import PASSWORD, make_bee, make_hive, make_post
 
@@ -44,7 +46,14 @@ def network(live_app):
         hive = make_hive(owner=reader, name="خط عربي", description="أقلام القصب والحبر والصبر.")
         writer = make_bee(handle="dana", display_name="דנה לוי")
         follow(reader, writer)
-        make_post(writer, "כתבתי היום שורה שלמה בלי לעצור. " + "ארוךארוךארוך" * 8)
+        by_writer = make_post(writer, "כתבתי היום שורה שלמה בלי לעצור. " + "ארוךארוךארוך" * 8)
+        join_hive(writer, hive)
+        reported = make_post(writer, "إعلان: أقلام رخيصة! " + "اشترِ" * 20, hives=[hive])
+        moderation.report_post(reader, reported, "spam", "إعلان تجاري متكرر " * 10)
+        moderation.warn(reader, hive, reported, "لا إعلانات في هذه الخلية، من فضلك.")
+        moderation.report_post(make_bee(), reported, "off_topic")
+        moderation.ban(reader, hive, make_bee(handle="spammer", display_name="سبام"), "إعلانات", None)
+        mute(reader, make_bee(handle="noisy", display_name="רעש"))
         make_post(reader, "Practising naskh tonight with a 2 mm qalam.", hives=[hive])
         make_post(reader, "الخط العربي فنّ **الصبر**.", hives=[hive])
         honey = make_post(reader, HONEY, kind="honey", title="حبر وصبر")
@@ -54,6 +63,10 @@ def network(live_app):
             "honey": f"/@noor/{honey.slug}",
             "profile": "/@dana",
             "search": "/search?q=qalam",
+            "moderation": f"/hives/{hive.slug}/moderation/",
+            "log": f"/hives/{hive.slug}/log",
+            "report": f"/posts/{by_writer.id}/report",
+            "controls": "/settings/controls",
         }
         db.session.remove()
     return live_app

@@ -246,6 +246,9 @@ def test_the_queue_is_oldest_first_and_a_dismissal_reopens_on_a_new_report(app):
     assert [item.post.id for item in moderation.queue(hive, CaseState.RESOLVED)[0]] == [first.id]
     moderation.report_post(b, first, "off_topic")
     assert {item.post.id for item in moderation.queue(hive, CaseState.OPEN)[0]} == {first.id, second.id}
+    moderation.warn(owner, hive, second, "Check your sources.")
+    moderation.report_post(b, second, "misinformation")  # reported again after the warning
+    assert {item.post.id for item in moderation.queue(hive, CaseState.OPEN)[0]} == {first.id, second.id}
 
 
 def test_a_post_in_no_hive_is_reported_to_the_site_admins(app):
