@@ -90,6 +90,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.hives.moderation_routes import bp as moderation_bp
     from app.hives.routes import bp as hives_bp
     from app.notifications.routes import bp as notifications_bp
+    from app.posts.comment_routes import bp as comments_bp
     from app.posts.routes import bp as posts_bp
     from app.profiles.routes import bp as profiles_bp
     from app.search.routes import bp as search_bp
@@ -101,6 +102,7 @@ def _register_blueprints(app: Flask) -> None:
         hives_bp,
         moderation_bp,
         posts_bp,
+        comments_bp,
         profiles_bp,
         search_bp,
         notifications_bp,

@@ -27,7 +27,7 @@ from flask_babel import gettext as _
 
 from app.errors import PermissionDenied
 from app.hives.models import Hive, Membership, MembershipState, Role
-from app.posts.models import Post
+from app.posts.models import Comment, CommentState, Post
 from app.profiles.models import Bee
 
 ADMIN_RANK = 4
@@ -153,6 +153,27 @@ def can_delete_post(actor: Bee, post: Post) -> bool:
 def can_report(actor: Bee | None, post: Post) -> bool:
     """Any bee who can see a post may report it, except its author."""
     return is_signed_in(actor) and actor.id != post.author_id and post.is_visible
+
+
+def can_comment(actor: Bee | None, post: Post, *, sees_post: bool, banned: bool, blocked: bool) -> bool:
+    """Comment on (or reply under) a post: a signed-in bee who can see it, is banned from none of
+    its hives, and has no block with its author (or, for a reply, with the comment's author)."""
+    return is_signed_in(actor) and post.is_visible and sees_post and not banned and not blocked
+
+
+def can_change_comment(actor: Bee, comment: Comment) -> bool:
+    """Authors edit their own visible comments."""
+    return actor.id == comment.author_id and comment.is_visible
+
+
+def can_delete_comment(actor: Bee, comment: Comment) -> bool:
+    """Authors delete their own comments, a removed one included."""
+    return actor.id == comment.author_id and comment.state != CommentState.DELETED
+
+
+def can_report_comment(actor: Bee | None, comment: Comment) -> bool:
+    """Any bee who can see a comment may report it, except its author."""
+    return is_signed_in(actor) and actor.id != comment.author_id and comment.is_visible
 
 
 def can_follow(actor: Bee, target: Bee, *, blocked: bool) -> bool:

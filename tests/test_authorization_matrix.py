@@ -26,7 +26,8 @@ from app.hives import moderation
 from app.hives.models import Hive, Membership, ModerationCase, Report
 from app.hives.services import create_hive, join_hive, membership_of
 from app.notifications.services import notify
-from app.posts.models import Post, PostHive
+from app.posts.comments import add_comment
+from app.posts.models import Comment, Post, PostHive
 from app.posts.services import publish_post
 from app.profiles.models import Bee, BeeMute, Block, Follow, HiveMute, utcnow
 from tests.conftest import empty_tables
@@ -58,6 +59,7 @@ class World:
     post: Post = None  # a buzz by the author, in the hive
     honey: Post = None  # a honey by the author, in the hive
     site_post: Post = None  # a buzz by the author in no hive
+    comment: Comment = None  # a comment by the author on the post
     site_case: ModerationCase = None
 
     def bee(self, actor: str) -> Bee | None:
@@ -87,7 +89,9 @@ def build(private: bool) -> World:
     w.post = publish_post(author, "buzz", "A buzz in the hive.", None, [w.hive.id])
     w.honey = publish_post(author, "honey", "A honey in the hive.", "Matrix honey", [w.hive.id])
     w.site_post = publish_post(author, "buzz", "A buzz in no hive.", None, [])
+    w.comment = add_comment(author, w.post, "A comment on the buzz.")
     moderation.report_post(w.target, w.post, "spam")
+    moderation.report_comment(w.target, w.comment, "insult")
     moderation.report_post(w.target, w.site_post, "spam")
     w.site_case = db.session.scalar(select(ModerationCase).where(ModerationCase.hive_id.is_(None)))
     with write_transaction():
@@ -173,6 +177,10 @@ def post_url(suffix: str = "") -> Callable[[World, str], str]:
 
 SEES_POST = EVERYONE
 SEES_PRIVATE_POST = MEMBERS | {ADMIN}
+
+
+def _comment_state(w) -> str:
+    return db.session.get(Comment, w.comment.id, populate_existing=True).state
 
 
 def _post_state(w) -> str:
@@ -333,6 +341,69 @@ ACTIONS: list[Row] = [
         rule({ADMIN}),
         data=lambda w, a: {"reason": "Against the site's terms."},
         done=lambda w, a: _post_state(w),
+    ),
+    # Comments ---------------------------------------------------------------------------------
+    Row(
+        "posts.comment",
+        "POST",
+        post_url("/comments"),
+        rule(SIGNED_IN - {BANNED}, private_ok=SEES_PRIVATE_POST),
+        data=lambda w, a: {"body": f"A comment by {a}."},
+        done=lambda w, a: _count(Comment),
+    ),
+    Row("comments.edit", "GET", lambda w, a: f"/comments/{w.comment.id}/edit", rule({AUTHOR})),
+    Row(
+        "comments.edit",
+        "POST",
+        lambda w, a: f"/comments/{w.comment.id}/edit",
+        rule({AUTHOR}),
+        data=lambda w, a: {"body": "Edited comment."},
+        done=lambda w, a: _comment_state(w),
+    ),
+    Row("comments.delete", "GET", lambda w, a: f"/comments/{w.comment.id}/delete", rule({AUTHOR})),
+    Row(
+        "comments.delete",
+        "POST",
+        lambda w, a: f"/comments/{w.comment.id}/delete",
+        rule({AUTHOR}),
+        done=lambda w, a: _comment_state(w),
+    ),
+    Row(
+        "comments.report",
+        "GET",
+        lambda w, a: f"/comments/{w.comment.id}/report",
+        rule(SIGNED_IN - {AUTHOR}, private_ok=SEES_PRIVATE_POST - {AUTHOR}),
+    ),
+    Row(
+        "comments.report",
+        "POST",
+        lambda w, a: f"/comments/{w.comment.id}/report",
+        rule(SIGNED_IN - {AUTHOR}, private_ok=SEES_PRIVATE_POST - {AUTHOR}),
+        data=lambda w, a: {"reason": "insult", "detail": ""},
+        done=lambda w, a: _count(Report),
+    ),
+    Row("comments.remove", "GET", lambda w, a: f"/comments/{w.comment.id}/remove", rule({ADMIN})),
+    Row(
+        "comments.remove",
+        "POST",
+        lambda w, a: f"/comments/{w.comment.id}/remove",
+        rule({ADMIN}),
+        data=lambda w, a: {"reason": "Against the site's terms."},
+        done=lambda w, a: _comment_state(w),
+    ),
+    Row(
+        "moderation.comment",
+        "GET",
+        lambda w, a: f"/hives/{w.hive.slug}/moderation/comments/{w.comment.id}",
+        rule(MODERATORS),
+    ),
+    Row(
+        "moderation.comment",
+        "POST",
+        lambda w, a: f"/hives/{w.hive.slug}/moderation/comments/{w.comment.id}",
+        rule(MODERATORS),
+        data=lambda w, a: {"action": "remove", "reason": "An insult."},
+        done=lambda w, a: _comment_state(w),
     ),
     # Moderating a hive -------------------------------------------------------------------------
     Row("moderation.dashboard", "GET", mod_url("/"), rule(MODERATORS)),

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from app.demo import loader
 from app.extensions import db
+from app.hives import moderation
 from app.hives.models import Hive, Membership, MembershipState
 from app.posts import queries
 from app.posts.models import Post, PostHive
@@ -26,10 +27,11 @@ SCRIPTS = {
 def test_demo_network_is_believable_and_consistent(app):
     made = loader.load()
     assert made["bees"] >= 40
-    assert made["hives"] == 12
+    assert made["hives"] == 13
     assert made["posts"] >= 400
     assert db.session.scalar(select(func.count(Bee.id))) == made["bees"]
-    assert db.session.scalar(select(func.count(Hive.id))) == 12
+    assert db.session.scalar(select(func.count(Hive.id))) == 13
+    assert db.session.scalar(select(func.count(Hive.id)).where(Hive.is_private)) == 1
     assert db.session.scalar(select(func.count()).select_from(Follow)) == made["follows"] >= 200
     bees = db.session.scalars(select(Bee)).all()
     assert all(bee.display_name and bee.headline for bee in bees)
@@ -52,13 +54,21 @@ def test_demo_network_is_believable_and_consistent(app):
     for link in db.session.scalars(select(PostHive)):
         post_hives.setdefault(link.post_id, set()).add(link.hive_id)
     for post in posts:
-        audience = {a for a, b in follows if b == post.author_id}
+        audience = set() if post.private_hive_id else {a for a, b in follows if b == post.author_id}
         audience |= {bee for bee, hive in members if hive in post_hives.get(post.id, ())}
         assert post.delivered_count == len(audience - {post.author_id}), post.id
 
     demo = db.session.scalar(select(Bee).where(Bee.handle == loader.DEMO_HANDLE))
     assert demo.check_password(loader.DEMO_PASSWORD)
     assert len(queries.home_feed(demo.id).posts) == 20
+    moderated = db.session.scalar(
+        select(Hive).join(Membership).where(Membership.bee_id == demo.id, Membership.role == "moderator")
+    )
+    assert [item.report_count for item in moderation.queue(moderated, "open")[0]] == [2]
+    actions = [entry.action for entry in moderation.log_page(moderated)[0]]
+    assert actions == ["author_warned", "moderator_appointed"]
+    mentors = db.session.scalar(select(Hive).where(Hive.is_private))
+    assert len(moderation.pending_requests(mentors)) == 1
 
 
 def test_demo_loads_only_into_an_empty_database(app):

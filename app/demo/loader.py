@@ -1,8 +1,11 @@
 """Load the demo network through the app's own services.
 
 Deterministic (a fixed seed), so every fresh ``make run`` shows the same network:
-48 bees, 12 hives, 420 posts in five languages over five months, and a follow
-graph where bees mostly follow people who share their hives and languages.
+48 bees, 12 public hives with rules and a private one, 420 posts in five
+languages over five months, a follow graph where bees mostly follow people who
+share their hives and languages, and some moderation: the demo bee moderates a
+hive it does not own, where a reported post waits in the queue, and owns a
+private hive with a request to join waiting.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from app.auth.services import register
 from app.db import write_transaction
 from app.demo import content_ar, content_he, content_ltr, content_ur, people
 from app.extensions import db
+from app.hives import moderation
 from app.hives.services import create_hive, join_hive
-from app.posts.models import Post
+from app.posts.models import Post, PostHive
 from app.posts.services import publish_post
 from app.profiles.models import Bee, utcnow
 from app.profiles.services import follow, update_profile
@@ -49,7 +53,9 @@ def load(seed: int = SEED) -> dict[str, int]:
     for spec in people.HIVES:
         members = [b["handle"] for b in people.BEES if spec["key"] in b["hives"]]
         owner = bees[members[0]] if members else bees[DEMO_HANDLE]
-        hives[spec["key"]] = create_hive(owner, spec["name"], spec["description"], spec["tags"])
+        hives[spec["key"]] = create_hive(
+            owner, spec["name"], spec["description"], spec["tags"], rules=RULES.format(name=spec["name"])
+        )
         for handle in members[1:]:
             join_hive(bees[handle], hives[spec["key"]])
 
@@ -70,7 +76,69 @@ def load(seed: int = SEED) -> dict[str, int]:
     with write_transaction():
         for post_id, moment in zip(published, moments, strict=True):
             db.session.execute(update(Post).where(Post.id == post_id).values(created_at=moment))
-    return {"bees": len(bees), "hives": len(hives), "follows": follows, "posts": len(published)}
+    made = _govern(bees, hives)
+    return {
+        "bees": len(bees),
+        "hives": len(hives) + 1,
+        "follows": follows,
+        "posts": len(published) + made["posts"],
+    }
+
+
+RULES = """1. Be kind and assume good faith: disagree with ideas, never with people.
+2. Stay on topic: {name}.
+3. No spam, and no self-promotion without something to share.
+4. Cite your sources when you state facts."""
+
+MENTORS_POSTS = [
+    "Portfolio reviews this Thursday: bring one project and the story of one decision you regret.",
+    "How do you tell a junior designer their research plan is too big, without killing the energy?",
+]
+
+
+def _govern(bees: dict[str, Bee], hives: dict) -> dict[str, int]:
+    """Roles, a report waiting in a queue, a warning in a log, and a private hive."""
+    demo = bees[DEMO_HANDLE]
+    # The demo bee owns its own hives; it joins one more and moderates there.
+    moderated = next(hive for key, hive in hives.items() if key not in _hives_of(DEMO_HANDLE))
+    hive_owner = db.session.get(Bee, moderated.created_by_id)
+    join_hive(demo, moderated)
+    moderation.appoint_moderator(hive_owner, moderated, demo)
+    in_trail = db.session.scalars(
+        select(Post)
+        .join(PostHive, PostHive.post_id == Post.id)
+        .where(PostHive.hive_id == moderated.id, Post.author_id.not_in([demo.id, hive_owner.id]))
+        .order_by(Post.id.desc())
+        .limit(2)
+    ).all()
+    reporters = [b for handle, b in bees.items() if handle not in (DEMO_HANDLE, hive_owner.handle)]
+    moderation.report_post(
+        reporters[0], in_trail[0], "off_topic", "This reads like an advert for a shoe shop."
+    )
+    moderation.report_post(reporters[1], in_trail[0], "spam")
+    moderation.report_post(reporters[2], in_trail[1], "misinformation")
+    moderation.warn(hive_owner, moderated, in_trail[1], "Please add a source for the altitude figures.")
+
+    mentors = create_hive(
+        demo,
+        "Design Mentors",
+        "A private circle where senior designers mentor newcomers: portfolio reviews, career questions.",
+        "mentoring design careers",
+        is_private=True,
+        rules=RULES.format(name="mentoring, portfolios and careers in design"),
+    )
+    ux = [handle for handle in bees if handle != DEMO_HANDLE and "ux-research" in _hives_of(handle)]
+    for handle in ux[:4]:
+        join_hive(bees[handle], mentors)
+        moderation.answer_request(demo, mentors, bees[handle], approve=True)
+    join_hive(bees[ux[4]], mentors)  # a request waiting for the demo bee's answer
+    for handle, body in zip(ux[:2], MENTORS_POSTS, strict=True):
+        publish_post(bees[handle], "buzz", body, None, [mentors.id])
+    return {"posts": len(MENTORS_POSTS)}
+
+
+def _hives_of(handle: str) -> list[str]:
+    return next(spec["hives"] for spec in people.BEES if spec["handle"] == handle)
 
 
 def _choose_followees(spec: dict, rng: random.Random) -> list[str]:

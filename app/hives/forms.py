@@ -72,6 +72,16 @@ class ModerateForm(Form):
     submit = SubmitField(_l("Confirm"))
 
 
+def comment_actions() -> list[SelectChoice]:
+    """What a moderator can do about a comment (the same actions, in a comment's words)."""
+    return [
+        SelectChoice("dismiss", _l("Dismiss the reports: the comment stays")),
+        SelectChoice("remove", _l("Remove the comment")),
+        SelectChoice("warn", _l("Warn the author: the comment stays")),
+        SelectChoice("ban", _l("Remove the comment and ban the author from this hive")),
+    ]
+
+
 class BanForm(Form):
     """Ban a bee, by handle, with a reason and an optional end date."""
 

@@ -6,7 +6,18 @@ import re
 from datetime import UTC, datetime
 from typing import ClassVar
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, String, Text, UniqueConstraint, false, select
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    select,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
@@ -165,13 +176,25 @@ REASON_MAX = 1000
 
 
 class Report(db.Model):
-    """One bee's report of a post. Only moderators see who reported; a bee reports a post once."""
+    """One bee's report of a post, or of a comment (``comment_id``, with the post it is on).
+    Only moderators see who reported; a bee reports the same post or comment once."""
 
     __tablename__ = "reports"
-    __table_args__ = (UniqueConstraint("post_id", "reporter_id", name="uq_reports_post_reporter"),)
+    __table_args__ = (
+        Index(
+            "uq_reports_post_reporter",
+            "post_id",
+            "reporter_id",
+            unique=True,
+            sqlite_where=text("comment_id IS NULL"),
+            postgresql_where=text("comment_id IS NULL"),
+        ),
+        Index("uq_reports_comment_reporter", "comment_id", "reporter_id", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    comment_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
     reporter_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"))
     reason: Mapped[str] = mapped_column(String(20))
     detail: Mapped[str] = mapped_column(Text, default="")
@@ -201,6 +224,8 @@ class ModerationCase(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     hive_id: Mapped[int | None] = mapped_column(ForeignKey("hives.id", ondelete="CASCADE"))
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    # A case about a comment names it (and the post it is on); a case about a post does not.
+    comment_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
     state: Mapped[str] = mapped_column(String(16), default=CaseState.OPEN)
     opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -215,6 +240,7 @@ class Action:
     JOIN_DECLINED = "join_declined"
     REPORT_DISMISSED = "report_dismissed"
     POST_REMOVED = "post_removed"
+    COMMENT_REMOVED = "comment_removed"
     AUTHOR_WARNED = "author_warned"
     BANNED = "banned"
     UNBANNED = "unbanned"
@@ -224,6 +250,7 @@ class Action:
     RULES_CHANGED = "rules_changed"
     # Site-wide (``hive_id`` empty), by site admins.
     POST_REMOVED_SITE = "post_removed_site"
+    COMMENT_REMOVED_SITE = "comment_removed_site"
     BEE_SUSPENDED = "bee_suspended"
     BEE_UNSUSPENDED = "bee_unsuspended"
 
@@ -240,6 +267,7 @@ class LogEntry(db.Model):
     action: Mapped[str] = mapped_column(String(32))
     target_bee_id: Mapped[int | None] = mapped_column(ForeignKey("bees.id", ondelete="SET NULL"))
     post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
+    comment_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="SET NULL"))
     reason: Mapped[str] = mapped_column(Text, default="")
     # A ban's end, when the action is a ban for a time.
     until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

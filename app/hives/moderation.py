@@ -37,7 +37,7 @@ from app.i18n import ngettext
 from app.notifications.models import Kind as Notice
 from app.notifications.services import notify
 from app.posts import delivery
-from app.posts.models import Post, PostHive, PostState
+from app.posts.models import Comment, CommentState, Post, PostHive, PostState
 from app.profiles.models import Bee, utcnow
 from app.search import index as search
 
@@ -52,6 +52,7 @@ def record(
     *,
     target_bee_id: int | None = None,
     post_id: int | None = None,
+    comment_id: int | None = None,
     reason: str = "",
     until: datetime | None = None,
 ) -> None:
@@ -63,6 +64,7 @@ def record(
             action=action,
             target_bee_id=target_bee_id,
             post_id=post_id,
+            comment_id=comment_id,
             reason=reason,
             until=until,
         )
@@ -205,9 +207,7 @@ def update_rules(owner: Bee, hive: Hive, rules: str) -> Hive:
 # Reports ---------------------------------------------------------------------------------
 
 
-def report_post(reporter: Bee, post: Post, reason: str, detail: str = "") -> Report:
-    """Report a post to the moderators of every hive it is in (the site admins for a post in
-    no hive). The author is never told who reported; a bee reports a post once."""
+def _check_report(reason: str, detail: str) -> str:
     if reason not in ReportReason.ALL:
         raise ValidationError("reason", _("Choose a reason."))
     detail = (detail or "").strip()
@@ -220,31 +220,68 @@ def report_post(reporter: Bee, post: Post, reason: str, detail: str = "") -> Rep
                 REPORT_DETAIL_MAX,
             ),
         )
+    return detail
+
+
+def report_post(reporter: Bee, post: Post, reason: str, detail: str = "") -> Report:
+    """Report a post to the moderators of every hive it is in (the site admins for a post in
+    no hive). The author is never told who reported; a bee reports a post once."""
+    return _report(reporter, post, None, reason, detail)
+
+
+def report_comment(reporter: Bee, comment: Comment, reason: str, detail: str = "") -> Report:
+    """Report a comment to the moderators of its post's hives (the site admins for a post in no
+    hive), as a post is reported."""
+    post = db.session.get(Post, comment.post_id)
+    return _report(reporter, post, comment, reason, detail)
+
+
+def _report(reporter: Bee, post: Post, comment: Comment | None, reason: str, detail: str) -> Report:
+    detail = _check_report(reason, detail)
     with write_transaction():
         lock_rows(Post, [post.id])
         post = db.session.get(Post, post.id, populate_existing=True)
-        policy.require(policy.can_report(reporter, post), _("You cannot report this post."))
-        if db.session.scalar(
-            select(Report.id).where(Report.post_id == post.id, Report.reporter_id == reporter.id)
-        ):
-            raise Conflict(_("You already reported this post. The moderators have it."))
-        report = Report(post_id=post.id, reporter_id=reporter.id, reason=reason, detail=detail)
+        if comment is None:
+            policy.require(policy.can_report(reporter, post), _("You cannot report this post."))
+        else:
+            comment = db.session.get(Comment, comment.id, populate_existing=True)
+            policy.require(
+                post.is_visible and policy.can_report_comment(reporter, comment),
+                _("You cannot report this comment."),
+            )
+        comment_id = comment.id if comment else None
+        already = select(Report.id).where(Report.post_id == post.id, Report.reporter_id == reporter.id)
+        already = already.where(
+            Report.comment_id.is_(None) if comment_id is None else Report.comment_id == comment_id
+        )
+        if db.session.scalar(already):
+            raise Conflict(_("You already reported this. The moderators have it."))
+        report = Report(
+            post_id=post.id, comment_id=comment_id, reporter_id=reporter.id, reason=reason, detail=detail
+        )
         db.session.add(report)
         hive_ids = list(db.session.scalars(select(PostHive.hive_id).where(PostHive.post_id == post.id)))
         for hive_id in hive_ids or [None]:
-            _open_case(hive_id, post.id)
+            _open_case(hive_id, post.id, comment_id)
     return report
 
 
-def _open_case(hive_id: int | None, post_id: int) -> None:
-    case = db.session.scalar(
-        select(ModerationCase).where(
-            ModerationCase.hive_id.is_(hive_id) if hive_id is None else ModerationCase.hive_id == hive_id,
-            ModerationCase.post_id == post_id,
-        )
+def _same_target(hive_id: int | None, post_id: int, comment_id: int | None):
+    return (
+        ModerationCase.hive_id.is_(None) if hive_id is None else ModerationCase.hive_id == hive_id,
+        ModerationCase.post_id == post_id,
+        ModerationCase.comment_id.is_(None)
+        if comment_id is None
+        else ModerationCase.comment_id == comment_id,
     )
+
+
+def _open_case(hive_id: int | None, post_id: int, comment_id: int | None) -> None:
+    case = db.session.scalar(select(ModerationCase).where(*_same_target(hive_id, post_id, comment_id)))
     if case is None:
-        db.session.add(ModerationCase(hive_id=hive_id, post_id=post_id, state=CaseState.OPEN))
+        db.session.add(
+            ModerationCase(hive_id=hive_id, post_id=post_id, comment_id=comment_id, state=CaseState.OPEN)
+        )
     elif case.state == CaseState.RESOLVED:  # dismissed or warned, and reported again
         case.state, case.opened_at = CaseState.OPEN, utcnow()
         case.resolved_at = case.resolved_by_id = case.resolution = None
@@ -256,6 +293,7 @@ class QueueItem:
 
     case: ModerationCase
     post: Post
+    comment: Comment | None
     report_count: int
     reasons: list[tuple[str, int]]
     details: list[str]
@@ -274,25 +312,37 @@ def queue(hive: Hive | None, state: str, after: int | None = None, limit: int = 
         statement = statement.where(ModerationCase.id > after)
     rows = db.session.execute(statement.order_by(ModerationCase.id).limit(limit + 1)).all()
     page = rows[:limit]
-    post_ids = [post.id for _case, post in page]
-    counts: dict[int, dict[str, int]] = {}
-    details: dict[int, list[str]] = {}
-    for post_id, reason, detail in db.session.execute(
-        select(Report.post_id, Report.reason, Report.detail)
-        .where(Report.post_id.in_(post_ids))
+    targets = {(case.post_id, case.comment_id) for case, _post in page}
+    counts: dict[tuple, dict[str, int]] = {}
+    details: dict[tuple, list[str]] = {}
+    for post_id, comment_id, reason, detail in db.session.execute(
+        select(Report.post_id, Report.comment_id, Report.reason, Report.detail)
+        .where(Report.post_id.in_({post_id for post_id, _comment in targets}))
         .order_by(Report.id)
     ):
-        counts.setdefault(post_id, {}).setdefault(reason, 0)
-        counts[post_id][reason] += 1
+        key = (post_id, comment_id)
+        if key not in targets:
+            continue
+        counts.setdefault(key, {}).setdefault(reason, 0)
+        counts[key][reason] += 1
         if detail:
-            details.setdefault(post_id, []).append(detail)
+            details.setdefault(key, []).append(detail)
+    comments = {
+        comment.id: comment
+        for comment in db.session.scalars(
+            select(Comment).where(Comment.id.in_({c for _p, c in targets if c is not None}))
+        )
+    }
     items = [
         QueueItem(
             case=case,
             post=post,
-            report_count=sum(counts.get(post.id, {}).values()),
-            reasons=sorted(counts.get(post.id, {}).items(), key=lambda item: (-item[1], item[0])),
-            details=details.get(post.id, []),
+            comment=comments.get(case.comment_id),
+            report_count=sum(counts.get((case.post_id, case.comment_id), {}).values()),
+            reasons=sorted(
+                counts.get((case.post_id, case.comment_id), {}).items(), key=lambda item: (-item[1], item[0])
+            ),
+            details=details.get((case.post_id, case.comment_id), []),
         )
         for case, post in page
     ]
@@ -346,12 +396,14 @@ def dismiss(moderator: Bee, hive: Hive | None, case: ModerationCase, reason: str
             raise Conflict(_("Another moderator already resolved this report."))
         _resolve(case, moderator, Action.REPORT_DISMISSED)
         post = db.session.get(Post, case.post_id)
+        comment = db.session.get(Comment, case.comment_id) if case.comment_id else None
         record(
             hive.id if hive else None,
             moderator,
             Action.REPORT_DISMISSED,
-            target_bee_id=post.author_id,
+            target_bee_id=(comment or post).author_id,
             post_id=post.id,
+            comment_id=case.comment_id,
             reason=reason,
         )
 
@@ -389,11 +441,17 @@ def _remove(moderator: Bee, hive: Hive, post_id: int, reason: str) -> None:
     notify(post.author_id, Notice.POST_REMOVED, hive_id=hive.id, post_id=post.id, reason=reason)
 
 
-def case_of(hive_id: int, post_id: int) -> ModerationCase | None:
-    """The post's case in the hive's queue, open or resolved, if it was ever reported there."""
-    return db.session.scalar(
-        select(ModerationCase).where(ModerationCase.hive_id == hive_id, ModerationCase.post_id == post_id)
-    )
+def case_of(hive_id: int, post_id: int, comment_id: int | None = None) -> ModerationCase | None:
+    """The post's (or comment's) case in the hive's queue, open or resolved, if it was ever
+    reported there."""
+    return db.session.scalar(select(ModerationCase).where(*_same_target(hive_id, post_id, comment_id)))
+
+
+def hives_moderated_by(viewer: Bee | None, post: Post) -> list[Hive]:
+    """The hives of ``post`` that ``viewer`` moderates (every one, for a site admin)."""
+    if not policy.is_signed_in(viewer):
+        return []
+    return [hive for hive in post.hives if policy.can_moderate(viewer, membership_of(viewer.id, hive.id))]
 
 
 def is_in_hive(post_id: int, hive_id: int) -> bool:
@@ -401,9 +459,12 @@ def is_in_hive(post_id: int, hive_id: int) -> bool:
     return db.session.get(PostHive, (post_id, hive_id)) is not None
 
 
-def reports_of(post_id: int) -> list[Report]:
-    """Every report of a post, oldest first (for moderators' eyes only)."""
-    return list(db.session.scalars(select(Report).where(Report.post_id == post_id).order_by(Report.id)))
+def reports_of(post_id: int, comment_id: int | None = None) -> list[Report]:
+    """Every report of a post (or of one comment on it), oldest first, for moderators' eyes."""
+    about = Report.comment_id.is_(None) if comment_id is None else Report.comment_id == comment_id
+    return list(
+        db.session.scalars(select(Report).where(Report.post_id == post_id, about).order_by(Report.id))
+    )
 
 
 def removal_of(post: Post) -> LogEntry | None:
@@ -420,19 +481,80 @@ def removal_of(post: Post) -> LogEntry | None:
     )
 
 
-def warn(moderator: Bee, hive: Hive, post: Post, reason: str) -> None:
-    """Warn a post's author, saying why; the post stays."""
+def warn(moderator: Bee, hive: Hive, post: Post, reason: str, *, comment: Comment | None = None) -> None:
+    """Warn the author of a post (or of ``comment`` on it), saying why; the text stays."""
     reason = clean_reason(reason, required=True)
+    comment_id = comment.id if comment else None
     with write_transaction():
-        author = db.session.get(Bee, post.author_id)
+        author = db.session.get(Bee, (comment or post).author_id)
         mine = _locked(moderator, hive, author)
         policy.require(policy.can_moderate(_fresh(moderator), mine), _("Only moderators warn bees."))
         _check_on_author(moderator, mine, hive, author, _("You cannot warn this bee."))
-        _resolve(case_of(hive.id, post.id), moderator, Action.AUTHOR_WARNED)
+        _resolve(case_of(hive.id, post.id, comment_id), moderator, Action.AUTHOR_WARNED)
         record(
-            hive.id, moderator, Action.AUTHOR_WARNED, target_bee_id=author.id, post_id=post.id, reason=reason
+            hive.id,
+            moderator,
+            Action.AUTHOR_WARNED,
+            target_bee_id=author.id,
+            post_id=post.id,
+            comment_id=comment_id,
+            reason=reason,
         )
-        notify(author.id, Notice.WARNED, hive_id=hive.id, post_id=post.id, reason=reason)
+        notify(
+            author.id, Notice.WARNED, hive_id=hive.id, post_id=post.id, comment_id=comment_id, reason=reason
+        )
+
+
+def remove_comment(moderator: Bee, hive: Hive, comment: Comment, reason: str) -> None:
+    """Remove a comment on a post in the hive: its text leaves the conversation (replies stay in
+    place), and its author is told why."""
+    reason = clean_reason(reason, required=True)
+    with write_transaction():
+        author = db.session.get(Bee, comment.author_id)
+        mine = _locked(moderator, hive, author)
+        policy.require(policy.can_moderate(_fresh(moderator), mine), _("Only moderators remove comments."))
+        _check_on_author(moderator, mine, hive, author, _("You cannot remove a comment by this bee."))
+        if not is_in_hive(comment.post_id, hive.id):
+            raise NotFound(_("That post is not in this hive."))
+        _remove_comment(moderator, hive, comment.id, reason)
+
+
+def _remove_comment(moderator: Bee, hive: Hive | None, comment_id: int, reason: str) -> None:
+    comment = db.session.get(Comment, comment_id, populate_existing=True)
+    if not CommentState.can_move(comment.state, CommentState.REMOVED):
+        raise Conflict(_("That comment is already gone."))
+    comment.state = CommentState.REMOVED
+    hive_id = hive.id if hive else None
+    action = Action.COMMENT_REMOVED if hive else Action.COMMENT_REMOVED_SITE
+    for case in db.session.scalars(select(ModerationCase).where(ModerationCase.comment_id == comment.id)):
+        if hive is None or case.hive_id == hive_id:
+            _resolve(case, moderator, action)
+    record(
+        hive_id,
+        moderator,
+        action,
+        target_bee_id=comment.author_id,
+        post_id=comment.post_id,
+        comment_id=comment.id,
+        reason=reason,
+    )
+    notify(
+        comment.author_id,
+        Notice.COMMENT_REMOVED,
+        hive_id=hive_id,
+        post_id=comment.post_id,
+        comment_id=comment.id,
+        reason=reason,
+    )
+
+
+def remove_comment_sitewide(admin: Bee, comment: Comment, reason: str) -> None:
+    """A site admin removes a comment (on a post in any hive or none), saying why."""
+    reason = clean_reason(reason, required=True)
+    with write_transaction():
+        lock_rows(Bee, [admin.id])
+        policy.require(policy.is_admin(_fresh(admin)), _("Only site admins remove comments everywhere."))
+        _remove_comment(admin, None, comment.id, reason)
 
 
 def check_ban_end(until: datetime | None) -> datetime | None:
@@ -452,9 +574,11 @@ def ban(
     until: datetime | None = None,
     *,
     post: Post | None = None,
+    comment: Comment | None = None,
 ) -> Membership:
     """Ban a bee from the hive (for good, or until a date): they leave it, and cannot post,
-    report in it or rejoin until the ban ends. With ``post``, the post leaves the hive too."""
+    comment in it or rejoin until the ban ends. With ``post`` (or ``comment``), that post
+    leaves the hive (that comment is removed) too."""
     reason = clean_reason(reason, required=True)
     until = check_ban_end(until)
     with write_transaction():
@@ -465,7 +589,9 @@ def ban(
         )
         if theirs is not None and theirs.is_banned(utcnow()):
             raise Conflict(_("%(name)s is already banned from this hive.", name=bee.display_name))
-        if post is not None:
+        if comment is not None:
+            _remove_comment(moderator, hive, comment.id, reason)
+        elif post is not None:
             _remove(moderator, hive, post.id, reason)
         if theirs is None:
             theirs = Membership(bee_id=bee.id, hive_id=hive.id, role=Role.MEMBER, state=None)

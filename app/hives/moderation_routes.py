@@ -12,10 +12,11 @@ from app import policy
 from app.errors import NotFound, ValidationError
 from app.forms import attach_error
 from app.hives import moderation, services
-from app.hives.forms import BanForm, HandleForm, ModerateForm, RulesForm
+from app.hives.forms import BanForm, HandleForm, ModerateForm, RulesForm, comment_actions
 from app.hives.models import CaseState, Hive, Membership
 from app.hives.routes import viewer_membership
-from app.posts.models import Post
+from app.posts.comments import visible_comment
+from app.posts.models import Comment, Post
 from app.posts.queries import parse_cursor
 from app.posts.services import visible_post
 from app.profiles.forms import ActionForm
@@ -100,23 +101,68 @@ def post(slug: str, post_id: int):
     ), status
 
 
-def _act(hive: Hive, post: Post, case, form: ModerateForm) -> str:
+def _act(hive: Hive, post: Post, case, form: ModerateForm, comment: Comment | None = None) -> str:
     action = form.action.data
     if action == "dismiss":
         if case is None or case.state != CaseState.OPEN:
-            raise ValidationError("action", _("There are no open reports of this post to dismiss."))
+            raise ValidationError("action", _("There are no open reports of this to dismiss."))
         moderation.dismiss(current_user, hive, case, form.reason.data)
-        return _("The reports are dismissed; the post stays.")
+        return (
+            _("The reports are dismissed; the post stays.")
+            if comment is None
+            else _("The reports are dismissed; the comment stays.")
+        )
     if action == "remove":
+        if comment is not None:
+            moderation.remove_comment(current_user, hive, comment, form.reason.data)
+            return _("The comment is removed. Its author was told why.")
         moderation.remove_from_hive(current_user, hive, post, form.reason.data)
         return _("The post is removed from this hive. Its author was told why.")
     if action == "warn":
-        moderation.warn(current_user, hive, post, form.reason.data)
+        moderation.warn(current_user, hive, post, form.reason.data, comment=comment)
         return _("The author is warned.")
     if action == "ban":
-        moderation.ban(current_user, hive, post.author, form.reason.data, ban_end(form.until.data), post=post)
+        author = comment.author if comment is not None else post.author
+        until = ban_end(form.until.data)
+        moderation.ban(current_user, hive, author, form.reason.data, until, post=post, comment=comment)
+        if comment is not None:
+            return _("The comment is removed and its author banned from this hive.")
         return _("The post is removed and its author banned from this hive.")
     raise ValidationError("action", _("Choose what to do."))
+
+
+@bp.route("/comments/<int:comment_id>", methods=["GET", "POST"])
+@login_required
+def comment(slug: str, comment_id: int):
+    """Act on a comment on a post in the hive: dismiss its reports, remove it, warn or ban its
+    author."""
+    hive, _membership = _moderated_hive(slug)
+    comment = visible_comment(comment_id, current_user)
+    if not comment.is_visible or not moderation.is_in_hive(comment.post_id, hive.id):
+        raise NotFound(_("That comment is not in this hive."))
+    post = visible_post(comment.post_id, current_user)
+    case = moderation.case_of(hive.id, post.id, comment.id)
+    form = ModerateForm()
+    form.action.choices = comment_actions()
+    if form.validate_on_submit():
+        try:
+            message = _act(hive, post, case, form, comment)
+        except ValidationError as error:
+            attach_error(form, error)
+        else:
+            flash(message, "success")
+            return redirect(url_for("moderation.dashboard", slug=hive.slug))
+    status = 422 if form.is_submitted() else 200
+    reports = moderation.reports_of(post.id, comment.id)
+    return render_template(
+        "hives/moderate_post.html",
+        hive=hive,
+        post=post,
+        comment=comment,
+        case=case,
+        reports=reports,
+        form=form,
+    ), status
 
 
 def _answer(slug: str, handle: str, *, approve: bool):

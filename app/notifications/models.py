@@ -19,6 +19,7 @@ class Kind:
     JOIN_DECLINED = "join_declined"
     POST_REMOVED = "post_removed"
     POST_REMOVED_SITE = "post_removed_site"
+    COMMENT_REMOVED = "comment_removed"
     WARNED = "warned"
     BANNED = "banned"
     UNBANNED = "unbanned"
@@ -38,6 +39,7 @@ class Notice(db.Model):
     kind: Mapped[str] = mapped_column(String(32))
     hive_id: Mapped[int | None] = mapped_column(ForeignKey("hives.id", ondelete="CASCADE"))
     post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
+    comment_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="SET NULL"))
     reason: Mapped[str] = mapped_column(Text, default="")
     until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -21,12 +21,21 @@ def notify(
     *,
     hive_id: int | None = None,
     post_id: int | None = None,
+    comment_id: int | None = None,
     reason: str = "",
     until: datetime | None = None,
 ) -> None:
     """Leave ``bee_id`` a notice, inside the caller's write transaction."""
     db.session.add(
-        Notice(bee_id=bee_id, kind=kind, hive_id=hive_id, post_id=post_id, reason=reason, until=until)
+        Notice(
+            bee_id=bee_id,
+            kind=kind,
+            hive_id=hive_id,
+            post_id=post_id,
+            comment_id=comment_id,
+            reason=reason,
+            until=until,
+        )
     )
     db.session.execute(
         update(Bee)

@@ -1,7 +1,7 @@
 """Composer and editor forms."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import RadioField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import HiddenField, RadioField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -40,4 +40,19 @@ class EditPostForm(Form):
 
     title = StringField(_l("Title"))
     body = TextAreaField(_l("Text"))
+    submit = SubmitField(_l("Save changes"))
+
+
+class CommentForm(Form):
+    """A comment, or a reply under the comment ``parent_id`` names."""
+
+    body = TextAreaField(_l("Your comment"), description=_l("Markdown works here too."))
+    parent_id = HiddenField()
+    submit = SubmitField(_l("Comment"))
+
+
+class EditCommentForm(Form):
+    """The text of an existing comment."""
+
+    body = TextAreaField(_l("Your comment"))
     submit = SubmitField(_l("Save changes"))

@@ -149,3 +149,65 @@ class PostHive(db.Model):
 
     post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True)
     hive_id: Mapped[int] = mapped_column(ForeignKey("hives.id", ondelete="CASCADE"), primary_key=True)
+
+
+COMMENT_MAX = 5_000
+
+
+class CommentState:
+    """A comment's lifecycle; the allowed moves are in ``TRANSITIONS``."""
+
+    PUBLISHED = "published"
+    EDITED = "edited"
+    DELETED = "deleted"
+    REMOVED = "removed"  # by a moderator of one of the post's hives, or a site admin
+    VISIBLE = (PUBLISHED, EDITED)
+
+    TRANSITIONS: ClassVar[dict[str, set[str]]] = {
+        PUBLISHED: {EDITED, DELETED, REMOVED},
+        EDITED: {EDITED, DELETED, REMOVED},
+        REMOVED: {DELETED},
+        DELETED: set(),
+    }
+
+    @classmethod
+    def can_move(cls, current: str, target: str) -> bool:
+        """True when a comment may go from ``current`` to ``target``."""
+        return target in cls.TRANSITIONS.get(current, set())
+
+
+class Comment(db.Model):
+    """A comment on a post, or a reply to one (one level: a reply's parent is never a reply).
+
+    Like posts, the Markdown source and the sanitized HTML rendered from it on
+    write are both kept; a deleted or removed comment keeps its place in the
+    conversation, without its text.
+    """
+
+    __tablename__ = "comments"
+    __table_args__ = (Index("ix_comments_post_id", "post_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
+    body_source: Mapped[str] = mapped_column(Text)
+    body_html: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16), default=CommentState.PUBLISHED)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    author: Mapped[Bee] = relationship(lazy="joined", innerjoin=True)
+
+    @property
+    def is_visible(self) -> bool:
+        """True unless the comment was deleted or removed."""
+        return self.state in CommentState.VISIBLE
+
+    @property
+    def is_edited(self) -> bool:
+        """True once its author changed it."""
+        return self.state == CommentState.EDITED
+
+    def __repr__(self) -> str:
+        return f"<Comment {self.id} on {self.post_id}>"

@@ -13,8 +13,8 @@ from app.forms import attach_error
 from app.hives import moderation
 from app.hives.forms import ReasonForm, ReportForm
 from app.i18n import ngettext
-from app.posts import queries, services
-from app.posts.forms import EditPostForm, PostForm
+from app.posts import comments, queries, services
+from app.posts.forms import CommentForm, EditPostForm, PostForm
 from app.posts.models import Post
 from app.profiles.forms import ActionForm
 from app.profiles.queries import hives_of
@@ -89,9 +89,26 @@ def write():
     return render_template("posts/write.html", form=form), status
 
 
-def _show(post: Post):
+def _show(post: Post, comment_form: CommentForm | None = None, status: int = 200):
+    """A post's page: the post, then its conversation (a page of threads, oldest first)."""
     removal = moderation.removal_of(post) if post.is_removed else None
-    return render_template("posts/show.html", post=post, removal=removal)
+    threads, next_after = comments.threads(
+        post, current_user, queries.parse_cursor(request.args.get("after"))
+    )
+    reply_to = request.args.get("reply_to", type=int)
+    page = render_template(
+        "posts/show.html",
+        post=post,
+        removal=removal,
+        threads=threads,
+        next_after=next_after,
+        comment_count=comments.comment_count(post.id),
+        may_comment=comments.may_comment(current_user, post),
+        comment_form=comment_form or CommentForm(formdata=None),
+        reply_to=reply_to,
+        moderated_hives=moderation.hives_moderated_by(current_user, post),
+    )
+    return page, status
 
 
 @bp.get("/posts/<int:post_id>")
@@ -107,6 +124,27 @@ def show(post_id: int):
 def honey(handle: str, slug: str):
     """A honey article at its own URL."""
     return _show(services.honey_by_slug(bee_by_handle(handle), slug, current_user))
+
+
+@bp.post("/posts/<int:post_id>/comments")
+@login_required
+def comment(post_id: int):
+    """Comment on a post, or reply under one of its comments."""
+    post = services.visible_post(post_id, current_user)
+    form = CommentForm()
+    if form.validate_on_submit():
+        parent_id = form.parent_id.data
+        try:
+            parent = int(parent_id) if parent_id else None
+        except ValueError:
+            parent = 0  # refused below, with the same words as a comment that is gone
+        try:
+            added = comments.add_comment(current_user, post, form.body.data, parent)
+        except ValidationError as error:
+            attach_error(form, error)
+        else:
+            return redirect(f"{post_url(post)}#comment-{added.id}")
+    return _show(post, form, 422)
 
 
 @bp.route("/posts/<int:post_id>/report", methods=["GET", "POST"])

@@ -7,12 +7,12 @@ from functools import cache
 from typing import NamedTuple
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, exists, func, select
 
 from app.errors import ValidationError
 from app.extensions import db
 from app.hives.models import Hive, active_hive_ids
-from app.profiles.models import Bee, BeeMute, Block, HiveMute, followees_of, followers_of
+from app.profiles.models import Bee, BeeMute, Block, Follow, HiveMute, followees_of, followers_of
 
 PEOPLE_PAGE_SIZE = 30
 
@@ -73,6 +73,41 @@ def _hives_of_statement():
 def _hives_seen_statement():
     return _hives_of_statement().where(
         ~Hive.is_private | Hive.id.in_(active_hive_ids(bindparam("viewer_id")))
+    )
+
+
+class Relation(NamedTuple):
+    """What stands between a viewer and a bee whose profile they open."""
+
+    follows: bool
+    i_blocked: bool
+    blocked_me: bool
+    i_muted: bool
+
+    @property
+    def blocked(self) -> bool:
+        """A block either way: neither sees the other's posts."""
+        return self.i_blocked or self.blocked_me
+
+
+NO_RELATION = Relation(False, False, False, False)
+
+
+def relation(viewer_id: int, bee_id: int) -> Relation:
+    """Follow, blocks and mute between ``viewer_id`` and ``bee_id``, in one statement."""
+    if not viewer_id or viewer_id == bee_id:
+        return NO_RELATION
+    return Relation(*db.session.execute(_relation_statement(), {"viewer": viewer_id, "bee": bee_id}).one())
+
+
+@cache
+def _relation_statement():
+    viewer, bee = bindparam("viewer"), bindparam("bee")
+    return select(
+        exists().where(Follow.follower_id == viewer, Follow.followee_id == bee),
+        exists().where(Block.blocker_id == viewer, Block.blocked_id == bee),
+        exists().where(Block.blocker_id == bee, Block.blocked_id == viewer),
+        exists().where(BeeMute.bee_id == viewer, BeeMute.muted_id == bee),
     )
 
 

@@ -23,10 +23,9 @@ def profile(handle: str):
     """The whole person: name, headline, hives, counts and posts (those the viewer may see)."""
     bee = services.bee_by_handle(handle)
     viewer_id = current_user.id if current_user.is_authenticated else 0
-    is_self = viewer_id == bee.id
-    blocked = bool(viewer_id) and not is_self and services.is_blocked_between(viewer_id, bee.id)
+    between = queries.relation(viewer_id, bee.id)
     feed = None
-    if not blocked:
+    if not between.blocked:
         feed = feeds.profile_feed(
             bee.id,
             feeds.parse_cursor(request.args.get("before")),
@@ -34,7 +33,6 @@ def profile(handle: str):
             viewer_id=viewer_id,
         )
     followers, following = queries.follow_counts(bee.id)
-    viewer_follows = bool(viewer_id) and services.is_following(viewer_id, bee.id)
     return render_template(
         "profiles/profile.html",
         bee=bee,
@@ -42,10 +40,10 @@ def profile(handle: str):
         hives=queries.hives_of(bee.id, viewer_id=viewer_id),
         followers=followers,
         following=following,
-        viewer_follows=viewer_follows,
-        blocked=blocked,
-        i_blocked=bool(viewer_id) and not is_self and services.has_blocked(viewer_id, bee.id),
-        i_muted=bool(viewer_id) and not is_self and services.is_muted(viewer_id, bee.id),
+        viewer_follows=between.follows,
+        blocked=between.blocked,
+        i_blocked=between.i_blocked,
+        i_muted=between.i_muted,
     )
 
 

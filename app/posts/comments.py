@@ -1,0 +1,197 @@
+"""Comments on posts and replies to them (one level): writing, editing, deleting, reading.
+
+Who may comment is ``app/policy.py``'s question: a bee who can see the post,
+is banned from none of its hives, and has no block with its author (nor, for a
+reply, with the comment's). The text is Markdown, sanitized on write like a
+post's. Moderators' removals are in ``app/hives/moderation.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from app import policy
+from app.db import MAX_ID, lock_rows, write_transaction
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.hives.models import Membership, MembershipState
+from app.i18n import ngettext, number
+from app.markup import LINKS_MAX, UnrenderableText, render_markdown
+from app.posts.models import COMMENT_MAX, Comment, CommentState, Post, PostHive
+from app.posts.services import may_see
+from app.profiles.models import Bee, blocked_either_way, utcnow
+from app.profiles.services import is_blocked_between
+
+COMMENTS_PAGE_SIZE = 50
+
+
+def _render(body: str) -> tuple[str, str]:
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError("body", _("Write something first."))
+    if len(body) > COMMENT_MAX:
+        raise ValidationError(
+            "body",
+            ngettext(
+                "This is %(length)s characters long; the limit is %(num)s character.",
+                "This is %(length)s characters long; the limit is %(num)s characters.",
+                COMMENT_MAX,
+                length=number(len(body)),
+            ),
+        )
+    try:
+        return body, render_markdown(body)
+    except UnrenderableText as error:
+        if error.reason == "links":
+            message = ngettext(
+                "Use at most %(num)s link in one post.", "Use at most %(num)s links in one post.", LINKS_MAX
+            )
+        else:
+            message = _("Lists or quotes are nested too deeply to show. Please flatten them.")
+        raise ValidationError("body", message) from None
+
+
+def is_banned_from_post_hives(bee_id: int, post_id: int) -> bool:
+    """True while a ban keeps the bee out of any hive the post is in."""
+    memberships = db.session.scalars(
+        select(Membership).where(
+            Membership.bee_id == bee_id,
+            Membership.state == MembershipState.BANNED,
+            Membership.hive_id.in_(select(PostHive.hive_id).where(PostHive.post_id == post_id)),
+        )
+    )
+    now = utcnow()
+    return any(membership.is_banned(now) for membership in memberships)
+
+
+def may_comment(bee: Bee | None, post: Post, parent: Comment | None = None) -> bool:
+    """True when ``bee`` may comment on ``post`` (under ``parent``, for a reply)."""
+    if bee is None or not getattr(bee, "is_authenticated", False):
+        return False
+    blocked = is_blocked_between(bee.id, post.author_id) or (
+        parent is not None and is_blocked_between(bee.id, parent.author_id)
+    )
+    return policy.can_comment(
+        bee,
+        post,
+        sees_post=may_see(bee, post),
+        banned=is_banned_from_post_hives(bee.id, post.id),
+        blocked=blocked,
+    )
+
+
+def add_comment(author: Bee, post: Post, body: str, parent_id: int | None = None) -> Comment:
+    """Comment on a post, or reply to one of its comments (a reply to a reply joins the same
+    thread, under the comment it answers)."""
+    body, body_html = _render(body)
+    with write_transaction():
+        lock_rows(Bee, [author.id])
+        post = db.session.get(Post, post.id, populate_existing=True)
+        parent = None
+        if parent_id is not None:
+            parent = db.session.get(Comment, parent_id) if 0 < parent_id <= MAX_ID else None
+            if parent is None or parent.post_id != post.id or not parent.is_visible:
+                raise ValidationError("body", _("That comment no longer exists."))
+            if parent.parent_id is not None:
+                parent = db.session.get(Comment, parent.parent_id)
+        policy.require(may_comment(author, post, parent), _("You cannot comment on this post."))
+        comment = Comment(
+            post_id=post.id,
+            author_id=author.id,
+            parent_id=parent.id if parent else None,
+            body_source=body,
+            body_html=body_html,
+            state=CommentState.PUBLISHED,
+        )
+        db.session.add(comment)
+    return comment
+
+
+def edit_comment(editor: Bee, comment: Comment, body: str) -> Comment:
+    """Change one's own comment; an "edited" mark shows afterwards."""
+    body, body_html = _render(body)
+    with write_transaction():
+        comment = db.session.get(Comment, comment.id, populate_existing=True)
+        policy.require(policy.can_change_comment(editor, comment), _("You can only edit your own comments."))
+        comment.body_source, comment.body_html = body, body_html
+        comment.state, comment.edited_at = CommentState.EDITED, utcnow()
+    return comment
+
+
+def delete_comment(actor: Bee, comment: Comment) -> None:
+    """Delete one's own comment: its text is erased, its replies stay in place."""
+    with write_transaction():
+        comment = db.session.get(Comment, comment.id, populate_existing=True)
+        policy.require(policy.can_delete_comment(actor, comment), _("You can only delete your own comments."))
+        comment.state, comment.body_source, comment.body_html = CommentState.DELETED, "", ""
+        comment.edited_at = utcnow()
+
+
+def visible_comment(comment_id: int, viewer: Bee | None) -> Comment:
+    """A comment whose post ``viewer`` may see, with no block between them and its author; or
+    :class:`NotFound`. (Deleted and removed ones are found too: their pages say so.)"""
+    comment = db.session.get(Comment, comment_id)
+    viewer_id = viewer.id if viewer is not None and getattr(viewer, "is_authenticated", False) else None
+    if (
+        comment is None
+        or not may_see(viewer, db.session.get(Post, comment.post_id))
+        or (viewer_id and viewer_id != comment.author_id and is_blocked_between(viewer_id, comment.author_id))
+    ):
+        raise NotFound(_("That comment does not exist or was deleted."))
+    return comment
+
+
+@dataclass(frozen=True)
+class Thread:
+    """A comment and the replies under it, oldest first."""
+
+    comment: Comment
+    replies: list[Comment]
+
+
+def threads(post: Post, viewer: Bee | None, after: int | None = None, limit: int = COMMENTS_PAGE_SIZE):
+    """A page of the post's conversation, oldest first, and the cursor of the next page; a
+    thread whose comment was deleted keeps its place while replies remain. Comments by bees
+    on either side of a block with the viewer are left out."""
+    viewer_id = viewer.id if viewer is not None and getattr(viewer, "is_authenticated", False) else 0
+    hidden = blocked_either_way(viewer_id)
+    statement = select(Comment).where(
+        Comment.post_id == post.id, Comment.parent_id.is_(None), Comment.author_id.not_in(hidden)
+    )
+    if after:
+        statement = statement.where(Comment.id > after)
+    top = list(db.session.scalars(statement.order_by(Comment.id).limit(limit + 1)))
+    page, more = top[:limit], len(top) > limit
+    replies: dict[int, list[Comment]] = {}
+    if page:
+        for reply in db.session.scalars(
+            select(Comment)
+            .where(
+                Comment.parent_id.in_([comment.id for comment in page]),
+                Comment.author_id.not_in(hidden),
+                Comment.state.in_(CommentState.VISIBLE),
+            )
+            .order_by(Comment.id)
+        ):
+            replies.setdefault(reply.parent_id, []).append(reply)
+    shown = [
+        Thread(comment, replies.get(comment.id, []))
+        for comment in page
+        if comment.is_visible or replies.get(comment.id)
+    ]
+    return shown, page[-1].id if more else None
+
+
+def comment_count(post_id: int) -> int:
+    """How many visible comments a post has (for its page's heading)."""
+    return (
+        db.session.scalar(
+            select(func.count(Comment.id)).where(
+                Comment.post_id == post_id, Comment.state.in_(CommentState.VISIBLE)
+            )
+        )
+        or 0
+    )
