@@ -150,9 +150,10 @@ def can_delete_post(actor: Bee, post: Post) -> bool:
     return actor.id == post.author_id and (post.is_visible or post.is_removed)
 
 
-def can_report(actor: Bee | None, post: Post) -> bool:
-    """Any bee who can see a post may report it, except its author."""
-    return is_signed_in(actor) and actor.id != post.author_id and post.is_visible
+def can_report(actor: Bee | None, post: Post, *, banned: bool) -> bool:
+    """Any bee who can see a post may report it, except its author and bees banned from one
+    of its hives."""
+    return is_signed_in(actor) and actor.id != post.author_id and post.is_visible and not banned
 
 
 def can_comment(actor: Bee | None, post: Post, *, sees_post: bool, banned: bool, blocked: bool) -> bool:
@@ -171,9 +172,10 @@ def can_delete_comment(actor: Bee, comment: Comment) -> bool:
     return actor.id == comment.author_id and comment.state != CommentState.DELETED
 
 
-def can_report_comment(actor: Bee | None, comment: Comment) -> bool:
-    """Any bee who can see a comment may report it, except its author."""
-    return is_signed_in(actor) and actor.id != comment.author_id and comment.is_visible
+def can_report_comment(actor: Bee | None, comment: Comment, *, banned: bool) -> bool:
+    """Any bee who can see a comment may report it, except its author and bees banned from one
+    of its post's hives."""
+    return is_signed_in(actor) and actor.id != comment.author_id and comment.is_visible and not banned
 
 
 def can_follow(actor: Bee, target: Bee, *, blocked: bool) -> bool:
@@ -189,6 +191,11 @@ def can_block(actor: Bee, target: Bee) -> bool:
 def is_admin(actor: Bee | None) -> bool:
     """A site admin, signed in."""
     return is_signed_in(actor) and actor.is_admin
+
+
+def can_remove_everywhere(actor: Bee | None, author: Bee) -> bool:
+    """Site admins remove any bee's post or comment everywhere, except another admin's."""
+    return is_admin(actor) and (actor.id == author.id or not author.is_admin)
 
 
 def can_suspend(actor: Bee | None, target: Bee) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 
 from app import policy
 from app.db import lock_rows, write_transaction
@@ -32,7 +32,7 @@ from app.hives.models import (
     ReportReason,
     Role,
 )
-from app.hives.services import membership_of, move_membership, render_rules
+from app.hives.services import is_banned_from_post_hives, membership_of, move_membership, render_rules
 from app.i18n import ngettext
 from app.notifications.models import Kind as Notice
 from app.notifications.services import notify
@@ -241,12 +241,15 @@ def _report(reporter: Bee, post: Post, comment: Comment | None, reason: str, det
     with write_transaction():
         lock_rows(Post, [post.id])
         post = db.session.get(Post, post.id, populate_existing=True)
+        banned = is_banned_from_post_hives(reporter.id, post.id)
         if comment is None:
-            policy.require(policy.can_report(reporter, post), _("You cannot report this post."))
+            policy.require(
+                policy.can_report(reporter, post, banned=banned), _("You cannot report this post.")
+            )
         else:
             comment = db.session.get(Comment, comment.id, populate_existing=True)
             policy.require(
-                post.is_visible and policy.can_report_comment(reporter, comment),
+                post.is_visible and policy.can_report_comment(reporter, comment, banned=banned),
                 _("You cannot report this comment."),
             )
         comment_id = comment.id if comment else None
@@ -361,6 +364,23 @@ def open_case_count(hive: Hive) -> int:
     )
 
 
+AUTHOR_DELETED = "author_deleted"
+
+
+def close_cases(post_id: int, comment_id: int | None = None, resolution: str = AUTHOR_DELETED) -> None:
+    """Resolve every open case of a post (its comments' too) or of one comment, in every queue,
+    when what was reported is gone: inside the caller's write transaction."""
+    about = ModerationCase.post_id == post_id
+    if comment_id is not None:
+        about = ModerationCase.comment_id == comment_id
+    db.session.execute(
+        update(ModerationCase)
+        .where(about, ModerationCase.state == CaseState.OPEN)
+        .values(state=CaseState.RESOLVED, resolved_at=utcnow(), resolution=resolution)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def case_in(hive: Hive | None, case_id: int) -> ModerationCase:
     """The hive's case (the site queue's for ``None``) or :class:`NotFound`."""
     case = db.session.get(ModerationCase, case_id)
@@ -434,7 +454,10 @@ def _remove(moderator: Bee, hive: Hive, post_id: int, reason: str) -> None:
         search.unindex_post(post.id)
     db.session.flush()
     delivery.recount(post.id)
-    _resolve(case_of(hive.id, post.id), moderator, Action.POST_REMOVED)
+    for case in db.session.scalars(
+        select(ModerationCase).where(ModerationCase.hive_id == hive.id, ModerationCase.post_id == post.id)
+    ):
+        _resolve(case, moderator, Action.POST_REMOVED)  # the post's case, and its comments': out of this hive
     record(
         hive.id, moderator, Action.POST_REMOVED, target_bee_id=post.author_id, post_id=post.id, reason=reason
     )
@@ -445,6 +468,30 @@ def case_of(hive_id: int, post_id: int, comment_id: int | None = None) -> Modera
     """The post's (or comment's) case in the hive's queue, open or resolved, if it was ever
     reported there."""
     return db.session.scalar(select(ModerationCase).where(*_same_target(hive_id, post_id, comment_id)))
+
+
+def may_report(bee: Bee | None, post: Post) -> bool:
+    """True when ``bee`` may report ``post`` (its comments too): see ``policy.can_report``."""
+    return policy.is_signed_in(bee) and policy.can_report(
+        bee, post, banned=is_banned_from_post_hives(bee.id, post.id)
+    )
+
+
+def post_in_hive(hive: Hive, post_id: int) -> Post:
+    """A post the hive holds, for its moderators: found whatever blocks its author set, since a
+    block must not shield anyone from moderation."""
+    post = db.session.get(Post, post_id)
+    if post is None or not post.is_visible or not is_in_hive(post.id, hive.id):
+        raise NotFound(_("That post is not in this hive."))
+    return post
+
+
+def comment_in_hive(hive: Hive, comment_id: int) -> Comment:
+    """A visible comment on a post the hive holds, for its moderators (blocks aside)."""
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or not comment.is_visible or not is_in_hive(comment.post_id, hive.id):
+        raise NotFound(_("That comment is not in this hive."))
+    return comment
 
 
 def hives_moderated_by(viewer: Bee | None, post: Post) -> list[Hive]:
@@ -520,6 +567,7 @@ def remove_comment(moderator: Bee, hive: Hive, comment: Comment, reason: str) ->
 
 
 def _remove_comment(moderator: Bee, hive: Hive | None, comment_id: int, reason: str) -> None:
+    lock_rows(Comment, [comment_id])
     comment = db.session.get(Comment, comment_id, populate_existing=True)
     if not CommentState.can_move(comment.state, CommentState.REMOVED):
         raise Conflict(_("That comment is already gone."))
@@ -527,8 +575,7 @@ def _remove_comment(moderator: Bee, hive: Hive | None, comment_id: int, reason: 
     hive_id = hive.id if hive else None
     action = Action.COMMENT_REMOVED if hive else Action.COMMENT_REMOVED_SITE
     for case in db.session.scalars(select(ModerationCase).where(ModerationCase.comment_id == comment.id)):
-        if hive is None or case.hive_id == hive_id:
-            _resolve(case, moderator, action)
+        _resolve(case, moderator, action)  # a removed comment is gone from every hive's view
     record(
         hive_id,
         moderator,
@@ -553,7 +600,10 @@ def remove_comment_sitewide(admin: Bee, comment: Comment, reason: str) -> None:
     reason = clean_reason(reason, required=True)
     with write_transaction():
         lock_rows(Bee, [admin.id])
-        policy.require(policy.is_admin(_fresh(admin)), _("Only site admins remove comments everywhere."))
+        author = db.session.get(Bee, comment.author_id)
+        policy.require(
+            policy.can_remove_everywhere(_fresh(admin), author), _("You cannot remove a comment by this bee.")
+        )
         _remove_comment(admin, None, comment.id, reason)
 
 
@@ -596,10 +646,10 @@ def ban(
         if theirs is None:
             theirs = Membership(bee_id=bee.id, hive_id=hive.id, role=Role.MEMBER, state=None)
             db.session.add(theirs)
-        theirs.member_before_ban = policy.is_member(theirs)
         if theirs.state == MembershipState.BANNED:  # a ban that had ended, now renewed
             theirs.changed_at = utcnow()
         else:
+            theirs.member_before_ban = policy.is_member(theirs)
             move_membership(theirs, MembershipState.BANNED)
         theirs.banned_until = until
         record(
@@ -684,9 +734,12 @@ def remove_sitewide(admin: Bee, post: Post, reason: str) -> None:
     reason = clean_reason(reason, required=True)
     with write_transaction():
         lock_rows(Bee, [admin.id])
-        policy.require(policy.is_admin(_fresh(admin)), _("Only site admins remove posts everywhere."))
         lock_rows(Post, [post.id])
         post = db.session.get(Post, post.id, populate_existing=True)
+        policy.require(
+            policy.can_remove_everywhere(_fresh(admin), db.session.get(Bee, post.author_id)),
+            _("You cannot remove a post by this bee."),
+        )
         if not PostState.can_move(post.state, PostState.REMOVED):
             raise Conflict(_("That post is already gone."))
         post.state = PostState.REMOVED

@@ -15,10 +15,8 @@ from app.hives import moderation, services
 from app.hives.forms import BanForm, HandleForm, ModerateForm, RulesForm, comment_actions
 from app.hives.models import CaseState, Hive, Membership
 from app.hives.routes import viewer_membership
-from app.posts.comments import visible_comment
 from app.posts.models import Comment, Post
 from app.posts.queries import parse_cursor
-from app.posts.services import visible_post
 from app.profiles.forms import ActionForm
 from app.profiles.models import utcnow
 from app.profiles.services import bee_by_handle
@@ -81,9 +79,7 @@ def dashboard(slug: str):
 def post(slug: str, post_id: int):
     """Act on a post in the hive: dismiss its reports, remove it, warn or ban its author."""
     hive, _membership = _moderated_hive(slug)
-    post = visible_post(post_id, current_user)
-    if not moderation.is_in_hive(post.id, hive.id):
-        raise NotFound(_("That post is not in this hive."))
+    post = moderation.post_in_hive(hive, post_id)
     case = moderation.case_of(hive.id, post.id)
     form = ModerateForm()
     if form.validate_on_submit():
@@ -137,10 +133,8 @@ def comment(slug: str, comment_id: int):
     """Act on a comment on a post in the hive: dismiss its reports, remove it, warn or ban its
     author."""
     hive, _membership = _moderated_hive(slug)
-    comment = visible_comment(comment_id, current_user)
-    if not comment.is_visible or not moderation.is_in_hive(comment.post_id, hive.id):
-        raise NotFound(_("That comment is not in this hive."))
-    post = visible_post(comment.post_id, current_user)
+    comment = moderation.comment_in_hive(hive, comment_id)
+    post = moderation.post_in_hive(hive, comment.post_id)
     case = moderation.case_of(hive.id, post.id, comment.id)
     form = ModerateForm()
     form.action.choices = comment_actions()

@@ -32,6 +32,7 @@ from app.hives.models import (
 from app.i18n import ngettext
 from app.markup import UnrenderableText, render_markdown
 from app.posts import delivery
+from app.posts.models import PostHive
 from app.profiles.models import Bee, utcnow
 from app.search import index as search
 from app.text import slugify, squash
@@ -257,3 +258,16 @@ def leave_hive(bee: Bee, hive: Hive) -> Membership:
         )
         move_membership(membership, MembershipState.LEFT)
     return membership
+
+
+def is_banned_from_post_hives(bee_id: int, post_id: int) -> bool:
+    """True while a ban keeps the bee out of any hive the post is in."""
+    memberships = db.session.scalars(
+        select(Membership).where(
+            Membership.bee_id == bee_id,
+            Membership.state == MembershipState.BANNED,
+            Membership.hive_id.in_(select(PostHive.hive_id).where(PostHive.post_id == post_id)),
+        )
+    )
+    now = utcnow()
+    return any(membership.is_banned(now) for membership in memberships)

@@ -12,6 +12,7 @@ from app.extensions import db
 from app.forms import attach_error
 from app.hives import moderation
 from app.hives.forms import ReasonForm, ReportForm
+from app.hives.services import is_banned_from_post_hives
 from app.posts import comments
 from app.posts.forms import EditCommentForm
 from app.posts.models import Comment, Post
@@ -74,7 +75,10 @@ def delete(comment_id: int):
 def report(comment_id: int):
     """Report a comment to the moderators of its post's hives."""
     comment = comments.visible_comment(comment_id, current_user)
-    policy.require(policy.can_report_comment(current_user, comment), _("You cannot report this comment."))
+    banned = is_banned_from_post_hives(current_user.id, comment.post_id)
+    policy.require(
+        policy.can_report_comment(current_user, comment, banned=banned), _("You cannot report this comment.")
+    )
     form = ReportForm()
     if form.validate_on_submit():
         try:

@@ -17,10 +17,11 @@ from app import policy
 from app.db import MAX_ID, lock_rows, write_transaction
 from app.errors import NotFound, ValidationError
 from app.extensions import db
-from app.hives.models import Membership, MembershipState
+from app.hives.moderation import close_cases
+from app.hives.services import is_banned_from_post_hives, membership_of
 from app.i18n import ngettext, number
 from app.markup import LINKS_MAX, UnrenderableText, render_markdown
-from app.posts.models import COMMENT_MAX, Comment, CommentState, Post, PostHive
+from app.posts.models import COMMENT_MAX, Comment, CommentState, Post
 from app.posts.services import may_see
 from app.profiles.models import Bee, blocked_either_way, utcnow
 from app.profiles.services import is_blocked_between
@@ -54,30 +55,29 @@ def _render(body: str) -> tuple[str, str]:
         raise ValidationError("body", message) from None
 
 
-def is_banned_from_post_hives(bee_id: int, post_id: int) -> bool:
-    """True while a ban keeps the bee out of any hive the post is in."""
-    memberships = db.session.scalars(
-        select(Membership).where(
-            Membership.bee_id == bee_id,
-            Membership.state == MembershipState.BANNED,
-            Membership.hive_id.in_(select(PostHive.hive_id).where(PostHive.post_id == post_id)),
-        )
-    )
-    now = utcnow()
-    return any(membership.is_banned(now) for membership in memberships)
-
-
-def may_comment(bee: Bee | None, post: Post, parent: Comment | None = None) -> bool:
-    """True when ``bee`` may comment on ``post`` (under ``parent``, for a reply)."""
-    if bee is None or not getattr(bee, "is_authenticated", False):
+def may_read_conversation(viewer: Bee | None, post: Post) -> bool:
+    """A post's comments are for those who may see the post; a private hive's conversation is
+    its members' (and site admins'), even for the post's author once they have left."""
+    if not may_see(viewer, post):
         return False
-    blocked = is_blocked_between(bee.id, post.author_id) or (
-        parent is not None and is_blocked_between(bee.id, parent.author_id)
+    if post.private_hive_id is None or policy.is_admin(viewer):
+        return True
+    return policy.is_member(membership_of(viewer.id, post.private_hive_id))
+
+
+def may_comment(bee: Bee | None, post: Post, parents: tuple[Comment, ...] = ()) -> bool:
+    """True when ``bee`` may comment on ``post`` (a reply: under ``parents``, the comment
+    answered and the top of its thread, whose authors must not be across a block either)."""
+    if not policy.is_signed_in(bee):
+        return False
+    blocked = any(
+        is_blocked_between(bee.id, author_id)
+        for author_id in {post.author_id, *(c.author_id for c in parents)}
     )
     return policy.can_comment(
         bee,
         post,
-        sees_post=may_see(bee, post),
+        sees_post=may_read_conversation(bee, post),
         banned=is_banned_from_post_hives(bee.id, post.id),
         blocked=blocked,
     )
@@ -90,14 +90,15 @@ def add_comment(author: Bee, post: Post, body: str, parent_id: int | None = None
     with write_transaction():
         lock_rows(Bee, [author.id])
         post = db.session.get(Post, post.id, populate_existing=True)
-        parent = None
+        parents: tuple[Comment, ...] = ()
         if parent_id is not None:
-            parent = db.session.get(Comment, parent_id) if 0 < parent_id <= MAX_ID else None
-            if parent is None or parent.post_id != post.id or not parent.is_visible:
+            answered = db.session.get(Comment, parent_id) if 0 < parent_id <= MAX_ID else None
+            if answered is None or answered.post_id != post.id or not answered.is_visible:
                 raise ValidationError("body", _("That comment no longer exists."))
-            if parent.parent_id is not None:
-                parent = db.session.get(Comment, parent.parent_id)
-        policy.require(may_comment(author, post, parent), _("You cannot comment on this post."))
+            top = db.session.get(Comment, answered.parent_id) if answered.parent_id else answered
+            parents = (answered, top)
+        policy.require(may_comment(author, post, parents), _("You cannot comment on this post."))
+        parent = parents[-1] if parents else None
         comment = Comment(
             post_id=post.id,
             author_id=author.id,
@@ -114,6 +115,7 @@ def edit_comment(editor: Bee, comment: Comment, body: str) -> Comment:
     """Change one's own comment; an "edited" mark shows afterwards."""
     body, body_html = _render(body)
     with write_transaction():
+        lock_rows(Comment, [comment.id])
         comment = db.session.get(Comment, comment.id, populate_existing=True)
         policy.require(policy.can_change_comment(editor, comment), _("You can only edit your own comments."))
         comment.body_source, comment.body_html = body, body_html
@@ -124,22 +126,30 @@ def edit_comment(editor: Bee, comment: Comment, body: str) -> Comment:
 def delete_comment(actor: Bee, comment: Comment) -> None:
     """Delete one's own comment: its text is erased, its replies stay in place."""
     with write_transaction():
+        lock_rows(Comment, [comment.id])
         comment = db.session.get(Comment, comment.id, populate_existing=True)
         policy.require(policy.can_delete_comment(actor, comment), _("You can only delete your own comments."))
         comment.state, comment.body_source, comment.body_html = CommentState.DELETED, "", ""
         comment.edited_at = utcnow()
+        close_cases(comment.post_id, comment.id)
 
 
 def visible_comment(comment_id: int, viewer: Bee | None) -> Comment:
     """A comment whose post ``viewer`` may see, with no block between them and its author; or
     :class:`NotFound`. (Deleted and removed ones are found too: their pages say so.)"""
     comment = db.session.get(Comment, comment_id)
-    viewer_id = viewer.id if viewer is not None and getattr(viewer, "is_authenticated", False) else None
-    if (
-        comment is None
-        or not may_see(viewer, db.session.get(Post, comment.post_id))
-        or (viewer_id and viewer_id != comment.author_id and is_blocked_between(viewer_id, comment.author_id))
-    ):
+    viewer_id = viewer.id if policy.is_signed_in(viewer) else None
+    blocked = (
+        (
+            viewer_id is not None
+            and viewer_id != comment.author_id
+            and not policy.is_admin(viewer)
+            and is_blocked_between(viewer_id, comment.author_id)
+        )
+        if comment is not None
+        else False
+    )
+    if comment is None or blocked or not may_read_conversation(viewer, db.session.get(Post, comment.post_id)):
         raise NotFound(_("That comment does not exist or was deleted."))
     return comment
 
@@ -156,7 +166,9 @@ def threads(post: Post, viewer: Bee | None, after: int | None = None, limit: int
     """A page of the post's conversation, oldest first, and the cursor of the next page; a
     thread whose comment was deleted keeps its place while replies remain. Comments by bees
     on either side of a block with the viewer are left out."""
-    viewer_id = viewer.id if viewer is not None and getattr(viewer, "is_authenticated", False) else 0
+    if not may_read_conversation(viewer, post):
+        return [], None
+    viewer_id = viewer.id if policy.is_signed_in(viewer) else 0
     hidden = blocked_either_way(viewer_id)
     statement = select(Comment).where(
         Comment.post_id == post.id, Comment.parent_id.is_(None), Comment.author_id.not_in(hidden)

@@ -152,7 +152,7 @@ def comment(post_id: int):
 def report(post_id: int):
     """Report a post to its hives' moderators, with a reason and the hives' rules in sight."""
     post = services.visible_post(post_id, current_user)
-    policy.require(policy.can_report(current_user, post), _("You cannot report this post."))
+    policy.require(moderation.may_report(current_user, post), _("You cannot report this post."))
     form = ReportForm()
     if form.validate_on_submit():
         try:

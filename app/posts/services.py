@@ -9,6 +9,7 @@ from app import policy
 from app.db import MAX_ID, lock_rows, write_transaction
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.hives import moderation
 from app.hives.models import Hive
 from app.hives.services import membership_of
 from app.i18n import ngettext, number
@@ -178,7 +179,8 @@ def edit_post(editor: Bee, post: Post, body: str, title: str | None = None) -> P
     body_html, excerpt = _render(post.kind, body)
     document = search.post_document(title, body_html)
     with write_transaction():
-        post = db.session.merge(post)
+        lock_rows(Post, [post.id])
+        post = db.session.get(Post, post.id, populate_existing=True)
         if not PostState.can_move(post.state, PostState.EDITED):
             raise NotFound(_("That post no longer exists."))
         policy.require(policy.can_change_post(editor, post), _("You can only edit your own posts."))
@@ -193,10 +195,12 @@ def delete_post(actor: Bee, post: Post) -> None:
     """Delete one's own post (a removed one too): it leaves every feed and its text is
     erased."""
     with write_transaction():
-        post = db.session.merge(post)
+        lock_rows(Post, [post.id])
+        post = db.session.get(Post, post.id, populate_existing=True)
         if not PostState.can_move(post.state, PostState.DELETED):
             raise NotFound(_("That post no longer exists."))
         policy.require(policy.can_delete_post(actor, post), _("You can only delete your own posts."))
+        moderation.close_cases(post.id)  # nothing left to moderate
         post.state = PostState.DELETED
         post.title = None
         post.body_source = ""

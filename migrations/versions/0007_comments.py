@@ -5,7 +5,8 @@ Reviewed by hand: a bee reports a post once and a comment once, so the unique
 constraint on (post_id, reporter_id) becomes a partial unique index on post
 reports (comment_id IS NULL) beside a unique index on (comment_id,
 reporter_id); both databases support partial unique indexes. Downgrading drops
-comment reports first, so the old constraint can hold again.
+comment reports and cases first, so the old constraint can hold again and no
+comment case turns into a second case of its post.
 
 Revision ID: 0007
 Revises: 0006
@@ -65,6 +66,7 @@ def upgrade():
 
 def downgrade():
     op.execute("DELETE FROM reports WHERE comment_id IS NOT NULL")
+    op.execute("DELETE FROM moderation_cases WHERE comment_id IS NOT NULL")
     with op.batch_alter_table('reports', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_reports_comment_id_comments'), type_='foreignkey')
         batch_op.drop_index('uq_reports_comment_reporter')

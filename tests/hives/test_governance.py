@@ -16,11 +16,12 @@ from app.hives import moderation
 from app.hives.models import Action, CaseState, LogEntry, Membership, Report, Role
 from app.hives.services import create_hive, join_hive, leave_hive, membership_of, withdraw_request
 from app.notifications.models import Notice
-from app.posts import queries
+from app.posts import comments, queries
+from app.posts.comments import add_comment
 from app.posts.models import PostState
-from app.posts.services import may_see, publish_post, visible_post
+from app.posts.services import delete_post, may_see, publish_post, visible_post
 from app.profiles.models import Bee, utcnow
-from app.profiles.services import follow
+from app.profiles.services import block, follow
 from tests.factories import make_bee, make_hive, make_post
 
 
@@ -504,3 +505,96 @@ def test_the_moderation_pages_work_for_moderators_only(app, client, login):
     )
     dashboard = client.get(f"/hives/{hive.slug}/moderation/").get_data(as_text=True)
     assert re.search(r"Until .*2999", dashboard)
+
+
+# Found in review ---------------------------------------------------------------------------
+
+
+def test_a_block_does_not_shield_anyone_from_moderation(app, client, login):
+    owner, author, admin = make_bee(), make_bee(), make_admin()
+    hive = make_hive(owner=owner, members=[author])
+    post = make_post(author, "blocked you all", hives=[hive])
+    comment = add_comment(author, post, "and this")
+    block(author, owner)
+    block(author, admin)
+    login(owner)
+    assert client.get(f"/hives/{hive.slug}/moderation/posts/{post.id}").status_code == 200
+    assert client.get(f"/hives/{hive.slug}/moderation/comments/{comment.id}").status_code == 200
+    data = {"action": "remove", "reason": "Spam."}
+    assert client.post(f"/hives/{hive.slug}/moderation/comments/{comment.id}", data=data).status_code == 302
+    client.post("/logout")
+    login(admin)
+    assert client.get(f"/posts/{post.id}/remove").status_code == 200
+
+
+def test_leaving_a_private_hive_ends_the_conversation_too(app):
+    owner, member = make_bee(), make_bee()
+    hive = create_hive(owner, "Closed Talk", "", "", is_private=True)
+    join_hive(member, hive)
+    moderation.answer_request(owner, hive, member, approve=True)
+    post = make_post(member, "mine", hives=[hive])
+    add_comment(owner, post, "members only reply")
+    leave_hive(member, hive)
+    assert may_see(member, post)  # the author still sees their own post
+    assert comments.threads(post, member) == ([], None)
+    with pytest.raises(PermissionDenied):
+        add_comment(member, post, "still talking")
+
+
+def test_no_admin_removes_another_admins_words(app):
+    first, second = make_admin(), make_admin()
+    post = make_post(second)
+    comment = add_comment(second, make_post(make_bee()), "admin's comment")
+    with pytest.raises(PermissionDenied):
+        moderation.remove_sitewide(first, post, "no")
+    with pytest.raises(PermissionDenied):
+        moderation.remove_comment_sitewide(first, comment, "no")
+
+
+def test_a_banned_bee_cannot_report_in_the_hive(app):
+    owner, bee = make_bee(), make_bee()
+    hive = make_hive(owner=owner, members=[bee])
+    post = make_post(owner, hives=[hive])
+    comment = add_comment(owner, post, "a comment")
+    moderation.ban(owner, hive, bee, "Trolling.")
+    with pytest.raises(PermissionDenied):
+        moderation.report_post(bee, post, "spam")
+    with pytest.raises(PermissionDenied):
+        moderation.report_comment(bee, comment, "spam")
+
+
+def test_cases_close_when_what_was_reported_is_gone(app):
+    owner, author, reporter = make_bee(), make_bee(), make_bee()
+    one, two = make_hive(owner=owner, members=[author]), make_hive(owner=owner, members=[author])
+    deleted, removed = make_post(author, hives=[one]), make_post(author, hives=[one, two])
+    comment = add_comment(author, removed, "reported comment")
+    moderation.report_post(reporter, deleted, "spam")
+    moderation.report_comment(reporter, comment, "insult")
+    delete_post(author, deleted)
+    assert moderation.case_of(one.id, deleted.id).resolution == moderation.AUTHOR_DELETED
+    moderation.remove_from_hive(owner, one, removed, "Off-topic here.")
+    assert moderation.case_of(one.id, removed.id, comment.id).state == CaseState.RESOLVED
+    assert moderation.case_of(two.id, removed.id, comment.id).state == CaseState.OPEN
+    moderation.remove_comment(owner, two, comment, "Insult.")
+    assert moderation.open_case_count(one) == moderation.open_case_count(two) == 0
+
+
+def test_a_reply_to_a_reply_respects_both_authors_blocks(app):
+    author, top, replier, blocked = make_bee(), make_bee(), make_bee(), make_bee()
+    post = make_post(author)
+    first = add_comment(top, post, "top")
+    reply = add_comment(replier, post, "reply", first.id)
+    block(replier, blocked)
+    with pytest.raises(PermissionDenied):
+        add_comment(blocked, post, "answering the reply", reply.id)
+
+
+def test_a_renewed_ban_remembers_the_membership(app):
+    owner, bee = make_bee(), make_bee()
+    hive = make_hive(owner=owner, members=[bee])
+    moderation.ban(owner, hive, bee, "First time.", utcnow() + timedelta(days=1))
+    with write_transaction():
+        db.session.execute(update(Membership).values(banned_until=utcnow() - timedelta(minutes=1)))
+    moderation.ban(owner, hive, bee, "Again, after the first ended.")
+    moderation.unban(owner, hive, bee)
+    assert membership_of(bee.id, hive.id).state == "active"
