@@ -14,7 +14,7 @@ admin_cli = AppGroup("admin", help="Site admins.")
 @demo_cli.command("load")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has bees.")
 def load_demo(if_empty: bool) -> None:
-    """Load the demo network (48 bees, 12 hives, 420 posts)."""
+    """Load the demo network (48 bees, 13 hives, 422 posts and their comments)."""
     from app.demo import loader
 
     if loader.is_loaded():

@@ -20,9 +20,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, text
 
+from app.admin import services as admin_services
 from app.db import write_transaction
 from app.extensions import db, socketio
-from app.hives import moderation
+from app.hives import moderation, roles
 from app.hives.models import Hive, Membership, ModerationCase, Report
 from app.hives.services import create_hive, join_hive, membership_of
 from app.notifications.services import notify
@@ -80,11 +81,11 @@ def build(private: bool) -> World:
     _enter(w, w.target)
     if private:
         join_hive(w.asker, w.hive)
-    moderation.appoint_moderator(owner, w.hive, w.bees[MODERATOR])
+    roles.appoint_moderator(owner, w.hive, w.bees[MODERATOR])
     with write_transaction():
         db.session.merge(w.bees[ADMIN]).is_admin = True
     moderation.ban(owner, w.hive, w.bees[BANNED], "Rule 1.", utcnow() + timedelta(days=30))
-    moderation.suspend(w.bees[ADMIN], w.bees[SUSPENDED], "Spam.")
+    admin_services.suspend(w.bees[ADMIN], w.bees[SUSPENDED], "Spam.")
     author = w.bees[AUTHOR]
     w.post = publish_post(author, "buzz", "A buzz in the hive.", None, [w.hive.id])
     w.honey = publish_post(author, "honey", "A honey in the hive.", "Matrix honey", [w.hive.id])
@@ -104,7 +105,7 @@ def build(private: bool) -> World:
 def _enter(w: World, bee: Bee) -> None:
     join_hive(bee, w.hive)
     if w.private:
-        moderation.answer_request(w.bees[OWNER], w.hive, bee, approve=True)
+        roles.answer_request(w.bees[OWNER], w.hive, bee, approve=True)
 
 
 # What each action changes --------------------------------------------------------------------

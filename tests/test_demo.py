@@ -9,10 +9,11 @@ from sqlalchemy import func, select
 
 from app.demo import loader
 from app.extensions import db
-from app.hives import moderation
+from app.hives import log as moderation_log
+from app.hives import review
 from app.hives.models import Hive, Membership, MembershipState
 from app.posts import queries
-from app.posts.models import Post, PostHive
+from app.posts.models import Comment, Post, PostHive
 from app.profiles.models import Bee, Follow
 
 SCRIPTS = {
@@ -29,6 +30,8 @@ def test_demo_network_is_believable_and_consistent(app):
     assert made["bees"] >= 40
     assert made["hives"] == 13
     assert made["posts"] >= 400
+    assert made["comments"] >= 30
+    assert db.session.scalar(select(func.count(Comment.id))) == made["comments"]
     assert db.session.scalar(select(func.count(Bee.id))) == made["bees"]
     assert db.session.scalar(select(func.count(Hive.id))) == 13
     assert db.session.scalar(select(func.count(Hive.id)).where(Hive.is_private)) == 1
@@ -64,11 +67,11 @@ def test_demo_network_is_believable_and_consistent(app):
     moderated = db.session.scalar(
         select(Hive).join(Membership).where(Membership.bee_id == demo.id, Membership.role == "moderator")
     )
-    assert [item.report_count for item in moderation.queue(moderated, "open")[0]] == [2]
-    actions = [entry.action for entry in moderation.log_page(moderated)[0]]
+    assert [item.report_count for item in review.queue(moderated, "open")[0]] == [2]
+    actions = [entry.action for entry in moderation_log.log_page(moderated)[0]]
     assert actions == ["author_warned", "moderator_appointed"]
     mentors = db.session.scalar(select(Hive).where(Hive.is_private))
-    assert len(moderation.pending_requests(mentors)) == 1
+    assert len(review.pending_requests(mentors)) == 1
 
 
 def test_demo_loads_only_into_an_empty_database(app):

@@ -7,9 +7,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app import policy
+from app.admin import services as admin_services
 from app.errors import ValidationError
 from app.forms import attach_error
-from app.hives import moderation
+from app.hives import log as moderation_log
+from app.hives import moderation, review
 from app.hives.forms import ReasonForm
 from app.hives.models import CaseState
 from app.posts.queries import parse_cursor
@@ -30,8 +32,8 @@ def dashboard():
     _require_admin()
     state = request.args.get("state", CaseState.OPEN)
     state = state if state in CaseState.ALL else CaseState.OPEN
-    items, next_after = moderation.queue(None, state, parse_cursor(request.args.get("after")))
-    entries, next_before = moderation.log_page(None, parse_cursor(request.args.get("before")))
+    items, next_after = review.queue(None, state, parse_cursor(request.args.get("after")))
+    entries, next_before = moderation_log.log_page(None, parse_cursor(request.args.get("before")))
     return render_template(
         "admin/dashboard.html",
         state=state,
@@ -47,7 +49,7 @@ def dashboard():
 def dismiss(case_id: int):
     """Dismiss the reports of a post in no hive."""
     _require_admin()
-    case = moderation.case_in(None, case_id)
+    case = review.case_in(None, case_id)
     if ActionForm().validate_on_submit():
         moderation.dismiss(current_user, None, case)
         flash(_("The reports are dismissed; the post stays."), "info")
@@ -64,7 +66,7 @@ def suspend(handle: str):
     form = ReasonForm()
     if form.validate_on_submit():
         try:
-            moderation.suspend(current_user, bee, form.reason.data)
+            admin_services.suspend(current_user, bee, form.reason.data)
         except ValidationError as error:
             attach_error(form, error)
         else:
@@ -81,6 +83,6 @@ def unsuspend(handle: str):
     _require_admin()
     bee = bee_by_handle(handle)
     if ActionForm().validate_on_submit():
-        moderation.unsuspend(current_user, bee)
+        admin_services.unsuspend(current_user, bee)
         flash(_("%(name)s can log in again.", name=bee.display_name), "success")
     return redirect(url_for("profiles.profile", handle=bee.handle))

@@ -2,7 +2,7 @@
 
 Deterministic (a fixed seed), so every fresh ``make run`` shows the same network:
 48 bees, 12 public hives with rules and a private one, 420 posts in five
-languages over five months, a follow graph where bees mostly follow people who
+languages over five months with conversations under the newest, a follow graph where bees mostly follow people who
 share their hives and languages, and some moderation: the demo bee moderates a
 hive it does not own, where a reported post waits in the queue, and owns a
 private hive with a request to join waiting.
@@ -17,10 +17,11 @@ from sqlalchemy import select, update
 
 from app.auth.services import register
 from app.db import write_transaction
-from app.demo import content_ar, content_he, content_ltr, content_ur, people
+from app.demo import comments, content_ar, content_he, content_ltr, content_ur, people
 from app.extensions import db
-from app.hives import moderation
+from app.hives import moderation, roles
 from app.hives.services import create_hive, join_hive
+from app.posts.comments import add_comment, may_comment
 from app.posts.models import Post, PostHive
 from app.posts.services import publish_post
 from app.profiles.models import Bee, utcnow
@@ -76,13 +77,35 @@ def load(seed: int = SEED) -> dict[str, int]:
     with write_transaction():
         for post_id, moment in zip(published, moments, strict=True):
             db.session.execute(update(Post).where(Post.id == post_id).values(created_at=moment))
+    talk = _converse(bees, posts, published, rng)
     made = _govern(bees, hives)
     return {
         "bees": len(bees),
         "hives": len(hives) + 1,
         "follows": follows,
         "posts": len(published) + made["posts"],
+        "comments": talk,
     }
+
+
+def _converse(bees: dict[str, Bee], specs: list[dict], published: list[int], rng: random.Random) -> int:
+    """Comments and a few replies under the newest posts, by bees who write their language."""
+    made = 0
+    for spec, post_id in list(zip(specs, published, strict=True))[-60:]:
+        lines = comments.COMMENTS.get(spec["lang"], [])
+        speakers = [b["handle"] for b in people.BEES if b["lang"] == spec["lang"]]
+        post = db.session.get(Post, post_id)
+        for _ in range(rng.randint(0, 3)):
+            author = bees[rng.choice(speakers)]
+            if not lines or not speakers or not may_comment(author, post):
+                continue
+            first = add_comment(author, post, rng.choice(lines))
+            made += 1
+            replier = bees[rng.choice(speakers)]
+            if rng.random() < 0.3 and replier.id != author.id and may_comment(replier, post):
+                add_comment(replier, post, rng.choice(lines), first.id)
+                made += 1
+    return made
 
 
 RULES = """1. Be kind and assume good faith: disagree with ideas, never with people.
@@ -103,7 +126,7 @@ def _govern(bees: dict[str, Bee], hives: dict) -> dict[str, int]:
     moderated = next(hive for key, hive in hives.items() if key not in _hives_of(DEMO_HANDLE))
     hive_owner = db.session.get(Bee, moderated.created_by_id)
     join_hive(demo, moderated)
-    moderation.appoint_moderator(hive_owner, moderated, demo)
+    roles.appoint_moderator(hive_owner, moderated, demo)
     in_trail = db.session.scalars(
         select(Post)
         .join(PostHive, PostHive.post_id == Post.id)
@@ -130,7 +153,7 @@ def _govern(bees: dict[str, Bee], hives: dict) -> dict[str, int]:
     ux = [handle for handle in bees if handle != DEMO_HANDLE and "ux-research" in _hives_of(handle)]
     for handle in ux[:4]:
         join_hive(bees[handle], mentors)
-        moderation.answer_request(demo, mentors, bees[handle], approve=True)
+        roles.answer_request(demo, mentors, bees[handle], approve=True)
     join_hive(bees[ux[4]], mentors)  # a request waiting for the demo bee's answer
     for handle, body in zip(ux[:2], MENTORS_POSTS, strict=True):
         publish_post(bees[handle], "buzz", body, None, [mentors.id])

@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from app import policy
 from app.errors import NotFound, ValidationError
 from app.forms import attach_error
-from app.hives import moderation, services
+from app.hives import moderation, review, roles, services
 from app.hives.forms import BanForm, HandleForm, ModerateForm, RulesForm, comment_actions
 from app.hives.models import CaseState, Hive, Membership
 from app.hives.routes import viewer_membership
@@ -48,16 +48,16 @@ def _bee_for(form, field: str = "handle"):
 def _dashboard(hive: Hive, membership: Membership | None, *, ban_form=None, handle_form=None, status=200):
     state = request.args.get("state", CaseState.OPEN)
     state = state if state in CaseState.ALL else CaseState.OPEN
-    items, next_after = moderation.queue(hive, state, parse_cursor(request.args.get("after")))
+    items, next_after = review.queue(hive, state, parse_cursor(request.args.get("after")))
     page = render_template(
         "hives/moderation.html",
         hive=hive,
         state=state,
         items=items,
         next_after=next_after,
-        requests=moderation.pending_requests(hive),
-        bans=moderation.banned_bees(hive),
-        moderators=moderation.moderators_of(hive),
+        requests=review.pending_requests(hive),
+        bans=review.banned_bees(hive),
+        moderators=review.moderators_of(hive),
         can_lead=policy.can_lead(current_user, membership),
         ban_form=ban_form or BanForm(formdata=None),
         handle_form=handle_form or HandleForm(formdata=None),
@@ -79,8 +79,8 @@ def dashboard(slug: str):
 def post(slug: str, post_id: int):
     """Act on a post in the hive: dismiss its reports, remove it, warn or ban its author."""
     hive, _membership = _moderated_hive(slug)
-    post = moderation.post_in_hive(hive, post_id)
-    case = moderation.case_of(hive.id, post.id)
+    post = review.post_in_hive(hive, post_id)
+    case = review.case_of(hive.id, post.id)
     form = ModerateForm()
     if form.validate_on_submit():
         try:
@@ -91,7 +91,7 @@ def post(slug: str, post_id: int):
             flash(message, "success")
             return redirect(url_for("moderation.dashboard", slug=hive.slug))
     status = 422 if form.is_submitted() else 200
-    reports = moderation.reports_of(post.id)
+    reports = review.reports_of(post.id)
     return render_template(
         "hives/moderate_post.html", hive=hive, post=post, case=case, reports=reports, form=form
     ), status
@@ -133,9 +133,9 @@ def comment(slug: str, comment_id: int):
     """Act on a comment on a post in the hive: dismiss its reports, remove it, warn or ban its
     author."""
     hive, _membership = _moderated_hive(slug)
-    comment = moderation.comment_in_hive(hive, comment_id)
-    post = moderation.post_in_hive(hive, comment.post_id)
-    case = moderation.case_of(hive.id, post.id, comment.id)
+    comment = review.comment_in_hive(hive, comment_id)
+    post = review.post_in_hive(hive, comment.post_id)
+    case = review.case_of(hive.id, post.id, comment.id)
     form = ModerateForm()
     form.action.choices = comment_actions()
     if form.validate_on_submit():
@@ -147,7 +147,7 @@ def comment(slug: str, comment_id: int):
             flash(message, "success")
             return redirect(url_for("moderation.dashboard", slug=hive.slug))
     status = 422 if form.is_submitted() else 200
-    reports = moderation.reports_of(post.id, comment.id)
+    reports = review.reports_of(post.id, comment.id)
     return render_template(
         "hives/moderate_post.html",
         hive=hive,
@@ -163,7 +163,7 @@ def _answer(slug: str, handle: str, *, approve: bool):
     hive, _membership = _moderated_hive(slug)
     bee = bee_by_handle(handle)
     if ActionForm().validate_on_submit():
-        moderation.answer_request(current_user, hive, bee, approve=approve)
+        roles.answer_request(current_user, hive, bee, approve=approve)
         if approve:
             flash(_("%(name)s is now a member.", name=bee.display_name), "success")
         else:
@@ -225,7 +225,7 @@ def appoint(slug: str):
     if form.validate_on_submit():
         try:
             bee = _bee_for(form)
-            moderation.appoint_moderator(current_user, hive, bee)
+            roles.appoint_moderator(current_user, hive, bee)
         except ValidationError as error:
             attach_error(form, error)
         else:
@@ -241,7 +241,7 @@ def dismiss_moderator(slug: str, handle: str):
     hive, _membership = _moderated_hive(slug)
     bee = bee_by_handle(handle)
     if ActionForm().validate_on_submit():
-        moderation.remove_moderator(current_user, hive, bee)
+        roles.remove_moderator(current_user, hive, bee)
         flash(_("%(name)s is no longer a moderator.", name=bee.display_name), "info")
     return redirect(url_for("moderation.dashboard", slug=hive.slug))
 
@@ -256,7 +256,7 @@ def transfer(slug: str):
     if form.validate_on_submit():
         try:
             bee = _bee_for(form)
-            moderation.transfer_ownership(current_user, hive, bee)
+            roles.transfer_ownership(current_user, hive, bee)
         except ValidationError as error:
             attach_error(form, error)
         else:
@@ -282,7 +282,7 @@ def rules(slug: str):
     form = RulesForm(data={"rules": hive.rules_source})
     if form.validate_on_submit():
         try:
-            moderation.update_rules(current_user, hive, form.rules.data)
+            roles.update_rules(current_user, hive, form.rules.data)
         except ValidationError as error:
             attach_error(form, error)
         else:

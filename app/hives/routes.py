@@ -10,7 +10,8 @@ from flask_login import current_user, login_required
 from app import policy
 from app.errors import PermissionDenied, ValidationError
 from app.forms import attach_error
-from app.hives import moderation, queries, services
+from app.hives import log as moderation_log
+from app.hives import queries, review, services
 from app.hives.forms import HiveForm
 from app.hives.models import Hive, Membership
 from app.posts import queries as feeds
@@ -95,7 +96,7 @@ def show(slug: str):
         is_banned=membership is not None and membership.is_banned(utcnow()),
         can_join=policy.can_join(viewer, membership, utcnow()),
         can_moderate=policy.can_moderate(viewer, membership),
-        open_cases=moderation.open_case_count(hive) if policy.can_moderate(viewer, membership) else 0,
+        open_cases=review.open_case_count(hive) if policy.can_moderate(viewer, membership) else 0,
         hive_muted=viewer is not None and bees.is_hive_muted(viewer.id, hive.id),
         member_count=queries.member_count(hive.id),
         members=members,
@@ -123,7 +124,7 @@ def log(slug: str):
     members' in a private one."""
     hive = services.hive_by_slug(slug)
     require_content(hive, viewer_membership(hive))
-    entries, next_cursor = moderation.log_page(hive, feeds.parse_cursor(request.args.get("before")))
+    entries, next_cursor = moderation_log.log_page(hive, feeds.parse_cursor(request.args.get("before")))
     return render_template("hives/log.html", hive=hive, entries=entries, next_cursor=next_cursor)
 
 

@@ -271,3 +271,15 @@ def is_banned_from_post_hives(bee_id: int, post_id: int) -> bool:
     )
     now = utcnow()
     return any(membership.is_banned(now) for membership in memberships)
+
+
+def lock_for(actor: Bee, hive: Hive, *bees: Bee) -> Membership | None:
+    """Lock the bees and the hive (bees first, in id order), then read the actor's membership."""
+    lock_rows(Bee, sorted({actor.id, *(bee.id for bee in bees)}))
+    lock_rows(Hive, [hive.id])
+    return membership_of(actor.id, hive.id)
+
+
+def fresh(bee: Bee) -> Bee:
+    """The bee as the database has it now (its admin flag may have changed)."""
+    return db.session.get(Bee, bee.id, populate_existing=True)

@@ -9,9 +9,10 @@ post's. Moderators' removals are in ``app/hives/moderation.py``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from app import policy
 from app.db import MAX_ID, lock_rows, write_transaction
@@ -162,48 +163,83 @@ class Thread:
     replies: list[Comment]
 
 
-def threads(post: Post, viewer: Bee | None, after: int | None = None, limit: int = COMMENTS_PAGE_SIZE):
-    """A page of the post's conversation, oldest first, and the cursor of the next page; a
-    thread whose comment was deleted keeps its place while replies remain. Comments by bees
-    on either side of a block with the viewer are left out."""
+@dataclass(frozen=True)
+class Conversation:
+    """A page of a post's threads, the cursor of the next page, and how many visible comments
+    the whole conversation holds."""
+
+    threads: list[Thread]
+    next_after: int | None
+    count: int
+
+
+NO_CONVERSATION = Conversation([], None, 0)
+
+
+def conversation(
+    post: Post, viewer: Bee | None, after: int | None = None, limit: int = COMMENTS_PAGE_SIZE
+) -> Conversation:
+    """A page of the post's conversation, oldest first; a thread whose comment was deleted
+    keeps its place while replies remain. Comments by bees on either side of a block with the
+    viewer are left out. The count is read only when the page is not the whole conversation."""
     if not may_read_conversation(viewer, post):
-        return [], None
+        return NO_CONVERSATION
     viewer_id = viewer.id if policy.is_signed_in(viewer) else 0
-    hidden = blocked_either_way(viewer_id)
-    statement = select(Comment).where(
-        Comment.post_id == post.id, Comment.parent_id.is_(None), Comment.author_id.not_in(hidden)
-    )
-    if after:
-        statement = statement.where(Comment.id > after)
-    top = list(db.session.scalars(statement.order_by(Comment.id).limit(limit + 1)))
+    params = {"post_id": post.id, "viewer_id": viewer_id, "after": after or 0, "limit": limit + 1}
+    top = list(db.session.scalars(_top_statement(), params))
     page, more = top[:limit], len(top) > limit
     replies: dict[int, list[Comment]] = {}
     if page:
-        for reply in db.session.scalars(
-            select(Comment)
-            .where(
-                Comment.parent_id.in_([comment.id for comment in page]),
-                Comment.author_id.not_in(hidden),
-                Comment.state.in_(CommentState.VISIBLE),
-            )
-            .order_by(Comment.id)
-        ):
+        parents = {"parents": [comment.id for comment in page], "viewer_id": viewer_id}
+        for reply in db.session.scalars(_replies_statement(), parents):
             replies.setdefault(reply.parent_id, []).append(reply)
     shown = [
         Thread(comment, replies.get(comment.id, []))
         for comment in page
         if comment.is_visible or replies.get(comment.id)
     ]
-    return shown, page[-1].id if more else None
+    if more or after:
+        count = comment_count(post.id)
+    else:  # the page is the whole conversation: count what it shows
+        count = sum(thread.comment.is_visible + len(thread.replies) for thread in shown)
+    return Conversation(shown, page[-1].id if more else None, count)
+
+
+@cache
+def _top_statement():
+    return (
+        select(Comment)
+        .where(
+            Comment.post_id == bindparam("post_id"),
+            Comment.parent_id.is_(None),
+            Comment.author_id.not_in(blocked_either_way(bindparam("viewer_id"))),
+            Comment.id > bindparam("after"),
+        )
+        .order_by(Comment.id)
+        .limit(bindparam("limit"))
+    )
+
+
+@cache
+def _replies_statement():
+    return (
+        select(Comment)
+        .where(
+            Comment.parent_id.in_(bindparam("parents", expanding=True)),
+            Comment.author_id.not_in(blocked_either_way(bindparam("viewer_id"))),
+            Comment.state.in_(CommentState.VISIBLE),
+        )
+        .order_by(Comment.id)
+    )
 
 
 def comment_count(post_id: int) -> int:
-    """How many visible comments a post has (for its page's heading)."""
-    return (
-        db.session.scalar(
-            select(func.count(Comment.id)).where(
-                Comment.post_id == post_id, Comment.state.in_(CommentState.VISIBLE)
-            )
-        )
-        or 0
+    """How many visible comments a post has, blocked bees' included (for its page's heading)."""
+    return db.session.scalar(_count_statement(), {"post_id": post_id}) or 0
+
+
+@cache
+def _count_statement():
+    return select(func.count(Comment.id)).where(
+        Comment.post_id == bindparam("post_id"), Comment.state.in_(CommentState.VISIBLE)
     )

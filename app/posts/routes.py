@@ -8,9 +8,11 @@ from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from app import policy
+from app.admin import services as admin_services
 from app.errors import ValidationError
 from app.forms import attach_error
-from app.hives import moderation
+from app.hives import log as moderation_log
+from app.hives import moderation, review
 from app.hives.forms import ReasonForm, ReportForm
 from app.i18n import ngettext
 from app.posts import comments, queries, services
@@ -91,22 +93,22 @@ def write():
 
 def _show(post: Post, comment_form: CommentForm | None = None, status: int = 200):
     """A post's page: the post, then its conversation (a page of threads, oldest first)."""
-    removal = moderation.removal_of(post) if post.is_removed else None
-    threads, next_after = comments.threads(
-        post, current_user, queries.parse_cursor(request.args.get("after"))
-    )
-    reply_to = request.args.get("reply_to", type=int)
+    removal = moderation_log.removal_of(post) if post.is_removed else None
+    talk = comments.conversation(post, current_user, queries.parse_cursor(request.args.get("after")))
+    may_comment = comments.may_comment(current_user, post)
+    if may_comment and comment_form is None:
+        comment_form = CommentForm(formdata=None)
     page = render_template(
         "posts/show.html",
         post=post,
         removal=removal,
-        threads=threads,
-        next_after=next_after,
-        comment_count=comments.comment_count(post.id),
-        may_comment=comments.may_comment(current_user, post),
-        comment_form=comment_form or CommentForm(formdata=None),
-        reply_to=reply_to,
-        moderated_hives=moderation.hives_moderated_by(current_user, post),
+        threads=talk.threads,
+        next_after=talk.next_after,
+        comment_count=talk.count,
+        may_comment=may_comment,
+        comment_form=comment_form,
+        reply_to=request.args.get("reply_to", type=int),
+        moderated_hives=review.hives_moderated_by(current_user, post),
     )
     return page, status
 
@@ -178,7 +180,7 @@ def remove(post_id: int):
     form = ReasonForm()
     if form.validate_on_submit():
         try:
-            moderation.remove_sitewide(current_user, post, form.reason.data)
+            admin_services.remove_sitewide(current_user, post, form.reason.data)
         except ValidationError as error:
             attach_error(form, error)
         else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.extensions import db
-from app.hives import moderation
+from app.hives import roles
 from tests.browser.conftest import screenshot
 from tests.factories import PASSWORD, make_bee, make_hive, make_post
 
@@ -21,8 +21,8 @@ def civil_hive(live_app):
         reporter = make_bee(handle="rami", display_name="رامي")
         mod = make_bee(handle="mira", display_name="Mira")
         hive = make_hive(owner=owner, name="Trail Running", members=[author, reporter, mod])
-        moderation.appoint_moderator(owner, hive, mod)
-        moderation.update_rules(owner, hive, "1. **No insults.**\n2. Stay on the trail.")
+        roles.appoint_moderator(owner, hive, mod)
+        roles.update_rules(owner, hive, "1. **No insults.**\n2. Stay on the trail.")
         make_post(owner, "Long run on Saturday, 30 km along the ridge.", hives=[hive])
         make_post(author, "Everyone in this hive runs like a tortoise, idiots.", hives=[hive])
         db.session.remove()

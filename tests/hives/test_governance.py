@@ -9,10 +9,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select, update
 
+from app.admin import services as admin_services
 from app.db import write_transaction
 from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.extensions import db
-from app.hives import moderation
+from app.hives import log as moderation_log
+from app.hives import moderation, review, roles
 from app.hives.models import Action, CaseState, LogEntry, Membership, Report, Role
 from app.hives.services import create_hive, join_hive, leave_hive, membership_of, withdraw_request
 from app.notifications.models import Notice
@@ -58,15 +60,15 @@ def make_admin(**overrides) -> Bee:
 def test_the_owner_appoints_and_removes_moderators_and_hands_the_hive_on(app):
     owner, mod, member = make_bee(), make_bee(), make_bee()
     hive = make_hive(owner=owner, members=[mod, member])
-    moderation.appoint_moderator(owner, hive, mod)
+    roles.appoint_moderator(owner, hive, mod)
     assert membership_of(mod.id, hive.id).role == Role.MODERATOR
     with pytest.raises(Conflict):
-        moderation.appoint_moderator(owner, hive, mod)
+        roles.appoint_moderator(owner, hive, mod)
     with pytest.raises(PermissionDenied):  # moderators do not appoint
-        moderation.appoint_moderator(mod, hive, member)
-    moderation.remove_moderator(owner, hive, mod)
+        roles.appoint_moderator(mod, hive, member)
+    roles.remove_moderator(owner, hive, mod)
     assert membership_of(mod.id, hive.id).role == Role.MEMBER
-    moderation.transfer_ownership(owner, hive, member)
+    roles.transfer_ownership(owner, hive, member)
     assert membership_of(member.id, hive.id).role == Role.OWNER
     assert membership_of(owner.id, hive.id).role == Role.MODERATOR
     leave_hive(owner, hive)  # no longer the owner, so free to go
@@ -85,16 +87,16 @@ def test_only_members_take_roles(app):
     owner, outsider = make_bee(), make_bee()
     hive = make_hive(owner=owner)
     with pytest.raises(ValidationError):
-        moderation.appoint_moderator(owner, hive, outsider)
+        roles.appoint_moderator(owner, hive, outsider)
     with pytest.raises(ValidationError):
-        moderation.transfer_ownership(owner, hive, outsider)
+        roles.transfer_ownership(owner, hive, outsider)
 
 
 def test_moderators_cannot_act_against_the_owner_or_each_other(app):
     owner, mod_a, mod_b, member = make_bee(), make_bee(), make_bee(), make_bee()
     hive = make_hive(owner=owner, members=[mod_a, mod_b, member])
     for mod in (mod_a, mod_b):
-        moderation.appoint_moderator(owner, hive, mod)
+        roles.appoint_moderator(owner, hive, mod)
     by_owner, by_b, by_member = (make_post(bee, hives=[hive]) for bee in (owner, mod_b, member))
     for post in (by_owner, by_b):
         with pytest.raises(PermissionDenied):
@@ -117,8 +119,8 @@ def test_site_admins_act_in_any_hive_but_not_on_each_other(app):
     hive = make_hive(owner=owner, members=[member, other_admin])
     post = make_post(owner, hives=[hive])
     moderation.remove_from_hive(admin, hive, post, "Spam, even from the owner.")
-    moderation.appoint_moderator(admin, hive, member)
-    moderation.transfer_ownership(admin, hive, member)
+    roles.appoint_moderator(admin, hive, member)
+    roles.transfer_ownership(admin, hive, member)
     with pytest.raises(PermissionDenied):
         moderation.ban(admin, hive, other_admin, "no")
     with pytest.raises(PermissionDenied):
@@ -141,14 +143,14 @@ def test_a_private_hive_takes_requests_and_tells_the_outcome(app):
     with pytest.raises(Conflict):
         join_hive(asker, hive)
     assert ids(queries.home_feed(asker.id)) == []
-    assert [bee.id for _m, bee in moderation.pending_requests(hive)] == [asker.id]
-    moderation.answer_request(owner, hive, asker, approve=True)
+    assert [bee.id for _m, bee in review.pending_requests(hive)] == [asker.id]
+    roles.answer_request(owner, hive, asker, approve=True)
     assert ids(queries.home_feed(asker.id)) == [earlier.id]
     assert count(earlier) == 1
     join_hive(declined, hive)
-    moderation.answer_request(owner, hive, declined, approve=False)
+    roles.answer_request(owner, hive, declined, approve=False)
     with pytest.raises(Conflict):
-        moderation.answer_request(owner, hive, declined, approve=True)
+        roles.answer_request(owner, hive, declined, approve=True)
     assert notices(asker) == ["join_approved"]
     assert notices(declined) == ["join_declined"]
     join_hive(declined, hive)  # may ask again
@@ -162,7 +164,7 @@ def test_a_private_post_reaches_the_hive_alone(app):
     hive = create_hive(owner, "Inner Circle", "", "", is_private=True)
     public = make_hive(owner=owner)
     join_hive(member, hive)
-    moderation.answer_request(owner, hive, member, approve=True)
+    roles.answer_request(owner, hive, member, approve=True)
     follow(fan, owner)
     post = make_post(owner, "members only", hives=[hive])
     assert post.private_hive_id == hive.id
@@ -183,7 +185,7 @@ def test_a_private_hive_shows_outsiders_its_door_only(app, client, login):
     owner, member = make_bee(), make_bee()
     hive = create_hive(owner, "Closed Circle", "A description anyone reads.", "", is_private=True)
     join_hive(member, hive)
-    moderation.answer_request(owner, hive, member, approve=True)
+    roles.answer_request(owner, hive, member, approve=True)
     post = make_post(member, "whisper whisper", hives=[hive])
     page = client.get(f"/hives/{hive.slug}").get_data(as_text=True)
     assert "A description anyone reads." in page
@@ -224,7 +226,7 @@ def test_a_report_reaches_each_hive_of_the_post_once_per_bee(app):
     with pytest.raises(ValidationError):
         moderation.report_post(owner, post, "other", "x" * 1001)
     for hive in (one, two):
-        items, _next = moderation.queue(hive, CaseState.OPEN)
+        items, _next = review.queue(hive, CaseState.OPEN)
         assert [(item.post.id, item.report_count, item.reasons) for item in items] == [
             (post.id, 2, [("spam", 2)])
         ]
@@ -238,25 +240,25 @@ def test_the_queue_is_oldest_first_and_a_dismissal_reopens_on_a_new_report(app):
     first, second = make_post(author, hives=[hive]), make_post(author, hives=[hive])
     moderation.report_post(a, first, "off_topic")
     moderation.report_post(a, second, "misinformation")
-    assert [item.post.id for item in moderation.queue(hive, CaseState.OPEN)[0]] == [first.id, second.id]
-    case = moderation.case_of(hive.id, first.id)
+    assert [item.post.id for item in review.queue(hive, CaseState.OPEN)[0]] == [first.id, second.id]
+    case = review.case_of(hive.id, first.id)
     moderation.dismiss(owner, hive, case, "It is on topic.")
     with pytest.raises(Conflict):
         moderation.dismiss(owner, hive, case)
-    assert [item.post.id for item in moderation.queue(hive, CaseState.OPEN)[0]] == [second.id]
-    assert [item.post.id for item in moderation.queue(hive, CaseState.RESOLVED)[0]] == [first.id]
+    assert [item.post.id for item in review.queue(hive, CaseState.OPEN)[0]] == [second.id]
+    assert [item.post.id for item in review.queue(hive, CaseState.RESOLVED)[0]] == [first.id]
     moderation.report_post(b, first, "off_topic")
-    assert {item.post.id for item in moderation.queue(hive, CaseState.OPEN)[0]} == {first.id, second.id}
+    assert {item.post.id for item in review.queue(hive, CaseState.OPEN)[0]} == {first.id, second.id}
     moderation.warn(owner, hive, second, "Check your sources.")
     moderation.report_post(b, second, "misinformation")  # reported again after the warning
-    assert {item.post.id for item in moderation.queue(hive, CaseState.OPEN)[0]} == {first.id, second.id}
+    assert {item.post.id for item in review.queue(hive, CaseState.OPEN)[0]} == {first.id, second.id}
 
 
 def test_a_post_in_no_hive_is_reported_to_the_site_admins(app):
     admin, author, reader = make_admin(), make_bee(), make_bee()
     post = make_post(author)
     moderation.report_post(reader, post, "insult")
-    items, _ = moderation.queue(None, CaseState.OPEN)
+    items, _ = review.queue(None, CaseState.OPEN)
     assert [item.post.id for item in items] == [post.id]
     with pytest.raises(PermissionDenied):
         moderation.dismiss(reader, None, items[0].case)
@@ -282,7 +284,7 @@ def test_removing_a_post_from_a_hive_keeps_it_for_followers(app):
     assert post.id in ids(queries.home_feed(fan.id))
     assert post.id in ids(queries.home_feed(both.id))
     assert count(post) == 3  # fan, both, and the owner through the other hive
-    assert moderation.case_of(hive.id, post.id).state == CaseState.RESOLVED
+    assert review.case_of(hive.id, post.id).state == CaseState.RESOLVED
     assert notices(author) == ["post_removed"]
     with pytest.raises(Conflict):
         moderation.remove_from_hive(owner, hive, post, "again")
@@ -294,7 +296,7 @@ def test_removing_a_private_hive_post_removes_it_everywhere_but_for_its_author(a
     owner, author = make_bee(), make_bee()
     hive = create_hive(owner, "Quiet Room", "", "", is_private=True)
     join_hive(author, hive)
-    moderation.answer_request(owner, hive, author, approve=True)
+    roles.answer_request(owner, hive, author, approve=True)
     post = make_post(author, "secret", hives=[hive])
     moderation.remove_from_hive(owner, hive, post, "Breaks rule 2.")
     db.session.refresh(post)
@@ -313,7 +315,7 @@ def test_a_warning_tells_the_author_and_keeps_the_post(app):
     assert ids(queries.hive_feed(hive.id)) == [post.id]
     notice = db.session.scalar(select(Notice).where(Notice.bee_id == author.id))
     assert (notice.kind, notice.reason, notice.post_id) == ("warned", "Please keep it civil.", post.id)
-    assert moderation.case_of(hive.id, post.id).resolution == Action.AUTHOR_WARNED
+    assert review.case_of(hive.id, post.id).resolution == Action.AUTHOR_WARNED
     db.session.refresh(author)
     assert author.unread_notices == 1
 
@@ -363,7 +365,7 @@ def test_a_ban_from_the_queue_removes_the_post_too(app):
     moderation.ban(owner, hive, author, "Spam bot.", post=post)
     assert ids(queries.hive_feed(hive.id)) == []
     assert log_actions(hive) == [Action.POST_REMOVED, Action.BANNED]
-    assert moderation.case_of(hive.id, post.id).state == CaseState.RESOLVED
+    assert review.case_of(hive.id, post.id).state == CaseState.RESOLVED
 
 
 # The log -----------------------------------------------------------------------------------
@@ -374,22 +376,22 @@ def test_every_moderator_action_is_in_the_log(app):
     hive = create_hive(owner, "Logged", "", "", is_private=True)
     for member in (mod, bee, reader):
         join_hive(member, hive)
-        moderation.answer_request(owner, hive, member, approve=True)
+        roles.answer_request(owner, hive, member, approve=True)
     asker = make_bee()
     join_hive(asker, hive)
-    moderation.answer_request(owner, hive, asker, approve=False)
-    moderation.appoint_moderator(owner, hive, mod)
-    moderation.update_rules(owner, hive, "1. Be kind.")
+    roles.answer_request(owner, hive, asker, approve=False)
+    roles.appoint_moderator(owner, hive, mod)
+    roles.update_rules(owner, hive, "1. Be kind.")
     posts = [make_post(bee, hives=[hive]) for _ in range(3)]
     for post in posts:
         moderation.report_post(reader, post, "spam")
-    moderation.dismiss(mod, hive, moderation.case_of(hive.id, posts[0].id))
+    moderation.dismiss(mod, hive, review.case_of(hive.id, posts[0].id))
     moderation.warn(mod, hive, posts[1], "careful")
     moderation.remove_from_hive(mod, hive, posts[2], "spam")
     moderation.ban(mod, hive, bee, "spam", utcnow() + timedelta(days=1))
     moderation.unban(mod, hive, bee)
-    moderation.remove_moderator(owner, hive, mod)
-    moderation.transfer_ownership(owner, hive, mod)
+    roles.remove_moderator(owner, hive, mod)
+    roles.transfer_ownership(owner, hive, mod)
     expected = [
         *[Action.JOIN_APPROVED] * 3,
         Action.JOIN_DECLINED,
@@ -404,7 +406,7 @@ def test_every_moderator_action_is_in_the_log(app):
         Action.OWNERSHIP_TRANSFERRED,
     ]
     assert log_actions(hive) == expected
-    entries, _next = moderation.log_page(hive)
+    entries, _next = moderation_log.log_page(hive)
     assert [entry.action for entry in entries] == expected[::-1]
     assert all(entry.moderator_id in (owner.id, mod.id) for entry in entries)
 
@@ -430,13 +432,13 @@ def test_a_site_admin_removes_a_post_everywhere(app, client, login):
     admin, author, fan = make_admin(), make_bee(), make_bee()
     follow(fan, author)
     post = make_post(author, "regrettable words")
-    moderation.remove_sitewide(admin, post, "Illegal content.")
+    admin_services.remove_sitewide(admin, post, "Illegal content.")
     assert ids(queries.home_feed(fan.id)) == []
     assert ids(queries.profile_feed(author.id)) == []
     with pytest.raises(NotFound):
         visible_post(post.id, fan)
     with pytest.raises(PermissionDenied):
-        moderation.remove_sitewide(fan, make_post(author), "no")
+        admin_services.remove_sitewide(fan, make_post(author), "no")
     assert log_actions(None) == [Action.POST_REMOVED_SITE]
     login(author)
     page = client.get(f"/posts/{post.id}").get_data(as_text=True)
@@ -450,14 +452,14 @@ def test_a_suspended_bee_is_signed_out_and_cannot_log_in(app, client, login):
     admin, bee = make_admin(), make_bee()
     login(bee)
     assert client.get("/notices").status_code == 200
-    moderation.suspend(admin, bee, "Spam wave.")
+    admin_services.suspend(admin, bee, "Spam wave.")
     assert client.get("/notices").status_code == 302  # the open session ended
     response = client.post("/login", data={"login": bee.handle, "password": "correct horse battery"})
     assert response.status_code == 422
     assert "suspended" in response.get_data(as_text=True)
     with pytest.raises(PermissionDenied):
-        moderation.suspend(admin, admin, "no")
-    moderation.unsuspend(admin, bee)
+        admin_services.suspend(admin, admin, "no")
+    admin_services.unsuspend(admin, bee)
     login(bee)
     assert log_actions(None) == [Action.BEE_SUSPENDED, Action.BEE_UNSUSPENDED]
 
@@ -531,12 +533,12 @@ def test_leaving_a_private_hive_ends_the_conversation_too(app):
     owner, member = make_bee(), make_bee()
     hive = create_hive(owner, "Closed Talk", "", "", is_private=True)
     join_hive(member, hive)
-    moderation.answer_request(owner, hive, member, approve=True)
+    roles.answer_request(owner, hive, member, approve=True)
     post = make_post(member, "mine", hives=[hive])
     add_comment(owner, post, "members only reply")
     leave_hive(member, hive)
     assert may_see(member, post)  # the author still sees their own post
-    assert comments.threads(post, member) == ([], None)
+    assert comments.conversation(post, member) == comments.NO_CONVERSATION
     with pytest.raises(PermissionDenied):
         add_comment(member, post, "still talking")
 
@@ -546,7 +548,7 @@ def test_no_admin_removes_another_admins_words(app):
     post = make_post(second)
     comment = add_comment(second, make_post(make_bee()), "admin's comment")
     with pytest.raises(PermissionDenied):
-        moderation.remove_sitewide(first, post, "no")
+        admin_services.remove_sitewide(first, post, "no")
     with pytest.raises(PermissionDenied):
         moderation.remove_comment_sitewide(first, comment, "no")
 
@@ -571,12 +573,12 @@ def test_cases_close_when_what_was_reported_is_gone(app):
     moderation.report_post(reporter, deleted, "spam")
     moderation.report_comment(reporter, comment, "insult")
     delete_post(author, deleted)
-    assert moderation.case_of(one.id, deleted.id).resolution == moderation.AUTHOR_DELETED
+    assert review.case_of(one.id, deleted.id).resolution == moderation.AUTHOR_DELETED
     moderation.remove_from_hive(owner, one, removed, "Off-topic here.")
-    assert moderation.case_of(one.id, removed.id, comment.id).state == CaseState.RESOLVED
-    assert moderation.case_of(two.id, removed.id, comment.id).state == CaseState.OPEN
+    assert review.case_of(one.id, removed.id, comment.id).state == CaseState.RESOLVED
+    assert review.case_of(two.id, removed.id, comment.id).state == CaseState.OPEN
     moderation.remove_comment(owner, two, comment, "Insult.")
-    assert moderation.open_case_count(one) == moderation.open_case_count(two) == 0
+    assert review.open_case_count(one) == review.open_case_count(two) == 0
 
 
 def test_a_reply_to_a_reply_respects_both_authors_blocks(app):

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.extensions import db
-from app.hives import moderation
+from app.hives import moderation, review, roles
 from app.hives.models import Action, CaseState, LogEntry, Report
 from app.hives.services import create_hive, join_hive
 from app.notifications.models import Notice
@@ -18,8 +18,8 @@ from tests.factories import make_bee, make_hive, make_post
 
 
 def thread_ids(post, viewer=None) -> list[tuple[int, list[int]]]:
-    threads, _next = comments.threads(post, viewer)
-    return [(thread.comment.id, [reply.id for reply in thread.replies]) for thread in threads]
+    talk = comments.conversation(post, viewer)
+    return [(thread.comment.id, [reply.id for reply in thread.replies]) for thread in talk.threads]
 
 
 def test_comments_and_one_level_of_replies_in_conversation_order(app):
@@ -32,7 +32,9 @@ def test_comments_and_one_level_of_replies_in_conversation_order(app):
     assert reply_to_reply.parent_id == first.id
     assert thread_ids(post) == [(first.id, [reply.id, reply_to_reply.id]), (second.id, [])]
     assert second.body_html == '<p dir="auto"><strong>Second</strong>, with Markdown.</p>'
-    assert comments.comment_count(post.id) == 4
+    assert comments.comment_count(post.id) == comments.conversation(post, None).count == 4
+    page = comments.conversation(post, None, limit=1)  # a page short of the whole: counted apart
+    assert (page.next_after, page.count) == (first.id, 4)
 
 
 @pytest.mark.parametrize(
@@ -75,7 +77,7 @@ def test_private_banned_and_blocked_bees_cannot_comment(app):
     owner, member, outsider, rude = make_bee(), make_bee(), make_bee(), make_bee()
     private = create_hive(owner, "Back Room", "", "", is_private=True)
     join_hive(member, private)
-    moderation.answer_request(owner, private, member, approve=True)
+    roles.answer_request(owner, private, member, approve=True)
     secret = make_post(owner, "members only", hives=[private])
     with pytest.raises(PermissionDenied):
         comments.add_comment(outsider, secret, "let me in")
@@ -114,7 +116,7 @@ def test_a_reported_comment_reaches_the_queue_and_a_moderator_removes_it(app):
         moderation.report_comment(reporter, comment, "insult")
     with pytest.raises(PermissionDenied):
         moderation.report_comment(author, comment, "spam")
-    items, _next = moderation.queue(hive, CaseState.OPEN)
+    items, _next = review.queue(hive, CaseState.OPEN)
     by_target = {(item.post.id, item.comment.id if item.comment else None): item for item in items}
     assert by_target[(post.id, comment.id)].reasons == [("insult", 1)]
     assert by_target[(post.id, comment.id)].details == ["Name-calling."]
@@ -122,8 +124,8 @@ def test_a_reported_comment_reaches_the_queue_and_a_moderator_removes_it(app):
     moderation.remove_comment(owner, hive, comment, "Insults break rule 1.")
     db.session.refresh(comment)
     assert comment.state == CommentState.REMOVED
-    assert moderation.case_of(hive.id, post.id, comment.id).state == CaseState.RESOLVED
-    assert moderation.case_of(hive.id, post.id).state == CaseState.OPEN  # the post's own case waits
+    assert review.case_of(hive.id, post.id, comment.id).state == CaseState.RESOLVED
+    assert review.case_of(hive.id, post.id).state == CaseState.OPEN  # the post's own case waits
     entry = db.session.scalar(select(LogEntry).where(LogEntry.action == Action.COMMENT_REMOVED))
     assert (entry.target_bee_id, entry.comment_id, entry.reason) == (
         author.id,
@@ -138,7 +140,7 @@ def test_a_reported_comment_reaches_the_queue_and_a_moderator_removes_it(app):
 def test_moderators_cannot_remove_the_owners_comment_and_admins_remove_anywhere(app):
     owner, mod = make_bee(), make_bee()
     hive = make_hive(owner=owner, members=[mod])
-    moderation.appoint_moderator(owner, hive, mod)
+    roles.appoint_moderator(owner, hive, mod)
     post = make_post(mod, hives=[hive])
     by_owner = comments.add_comment(owner, post, "Owner speaking.")
     with pytest.raises(PermissionDenied):

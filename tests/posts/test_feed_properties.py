@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from app.errors import Conflict, PermissionDenied
 from app.extensions import db
-from app.hives import moderation
+from app.hives import moderation, roles
 from app.hives.services import create_hive, join_hive, leave_hive
 from app.posts import queries
 from app.posts.services import delete_post, publish_post
@@ -187,7 +187,7 @@ def run_steps(n_bees: int, n_hives: int, start, steps, page_size: int, window: i
         elif action == "approve" and hives:
             bee, hive = bees[a % n_bees], hives[b % n_hives]
             if (bee.id, hive.id) in model.pending:
-                moderation.answer_request(owner_of[hive.id], hive, bee, approve=True)
+                roles.answer_request(owner_of[hive.id], hive, bee, approve=True)
                 model.pending.discard((bee.id, hive.id))
                 model.members.add((bee.id, hive.id))
         elif action in ("block", "unblock", "mute", "unmute"):
