@@ -78,6 +78,22 @@ def iso(moment: datetime | None) -> str:
     return moment.isoformat()
 
 
+# An id no row has yet that every route's id converter accepts: it marks where the id goes.
+_ID_MARKER = 2_147_483_647
+
+
+def url_with_id(endpoint: str, name: str, value: int) -> str:
+    """``url_for(endpoint, name=value)`` for a route that differs from card to card only by one
+    id. A feed page asks for a few such links per card, and each ``url_for`` costs some 15 µs:
+    here each endpoint's URL is built once per request, with a marker id, and then the marker
+    gives way to each card's id."""
+    patterns = request.environ.setdefault("apiary.id_urls", {})
+    pattern = patterns.get(endpoint)
+    if pattern is None:
+        pattern = patterns[endpoint] = url_for(endpoint, **{name: _ID_MARKER}).replace(str(_ID_MARKER), "{}")
+    return pattern.format(int(value))
+
+
 def page_url(**changes) -> str:
     """The current page's URL with some query arguments changed (e.g. ``before``).
 
@@ -157,7 +173,11 @@ def init_app(app: Flask) -> None:
         gettext=_gettext, ngettext=_ngettext, pgettext=_pgettext, npgettext=_npgettext, newstyle=False
     )
     app.jinja_env.globals.update(
-        text_direction=text_direction, page_url=page_url, get_locale=get_locale, languages=LANGUAGES
+        text_direction=text_direction,
+        page_url=page_url,
+        url_with_id=url_with_id,
+        get_locale=get_locale,
+        languages=LANGUAGES,
     )
     app.jinja_env.filters.update(when=when, day=day, iso=iso, number=number)
     app.jinja_env.trim_blocks = True

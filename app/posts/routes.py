@@ -21,6 +21,7 @@ from app.posts.models import Post
 from app.profiles.forms import ActionForm
 from app.profiles.queries import hives_of
 from app.profiles.services import bee_by_handle
+from app.templating import url_with_id
 
 bp = Blueprint("posts", __name__)
 
@@ -37,7 +38,7 @@ def post_url(post: Post) -> str:
     """A post's canonical URL: ``/@handle/<slug>`` for honey, ``/posts/<id>`` for buzz."""
     if post.is_honey:
         return url_for("posts.honey", handle=post.author.handle, slug=post.slug)
-    return url_for("posts.show", post_id=post.id)
+    return url_with_id("posts.show", "post_id", post.id)
 
 
 @bp.app_context_processor

@@ -291,3 +291,17 @@ def test_feed_cards_carry_every_hive_by_name_and_a_page_counts_posts_not_hives(a
     older = queries.profile_feed(author.id, before=spread.id, limit=1)
     assert [(card.id, card.hives) for card in older.posts] == [(plain.id, [])]
     assert older.next_cursor is None
+
+
+def test_card_links_built_from_a_pattern_equal_url_for(app):
+    """Feed cards build their per-post links from one URL per page: the same links url_for gives,
+    under a script root too."""
+    from flask import url_for
+
+    from app.templating import url_with_id
+
+    for base in ("http://localhost/", "http://localhost/apiary/"):
+        with app.test_request_context("/", base_url=base):
+            for endpoint in ("posts.show", "posts.edit", "posts.delete", "posts.report", "posts.remove"):
+                for post_id in (1, 42, 2_147_483_646):
+                    assert url_with_id(endpoint, "post_id", post_id) == url_for(endpoint, post_id=post_id)
