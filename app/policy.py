@@ -122,8 +122,9 @@ def can_see_post(
     private_membership: Membership | None,
     blocked: bool,
 ) -> bool:
-    """Read a post: it is visible (its author still sees it once removed), it is not in a
-    private hive the viewer is outside of, and neither bee blocked the other.
+    """Read a post: it is visible (its author and site admins still see it once removed), it is
+    not in a private hive the viewer is outside of, and neither bee blocked the other (site
+    admins see past blocks).
 
     ``private_membership`` is the viewer's membership of ``post.private_hive_id``
     (looked up only when it is set); ``blocked`` says whether a block stands between

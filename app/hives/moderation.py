@@ -32,13 +32,14 @@ from app.hives.models import (
     ReportReason,
     Role,
 )
-from app.hives.review import case_of, is_in_hive, same_target
+from app.hives.review import case_of, is_in_hive
 from app.hives.services import fresh, is_banned_from_post_hives, lock_for, membership_of, move_membership
 from app.i18n import ngettext
 from app.notifications.models import Kind as Notice
 from app.notifications.services import notify
 from app.posts import delivery
 from app.posts.models import Comment, CommentState, Post, PostHive, PostState
+from app.posts.visibility import may_read_conversation
 from app.profiles.models import Bee, utcnow
 from app.search import index as search
 
@@ -80,6 +81,8 @@ def _report(reporter: Bee, post: Post, comment: Comment | None, reason: str, det
         lock_rows(Post, [post.id])
         post = db.session.get(Post, post.id, populate_existing=True)
         banned = is_banned_from_post_hives(reporter.id, post.id)
+        if not may_read_conversation(reporter, post):  # a private hive's, or across a block
+            raise NotFound(_("That post does not exist or was deleted."))
         if comment is None:
             policy.require(
                 policy.can_report(reporter, post, banned=banned), _("You cannot report this post.")
@@ -108,7 +111,7 @@ def _report(reporter: Bee, post: Post, comment: Comment | None, reason: str, det
 
 
 def _open_case(hive_id: int | None, post_id: int, comment_id: int | None) -> None:
-    case = db.session.scalar(select(ModerationCase).where(*same_target(hive_id, post_id, comment_id)))
+    case = case_of(hive_id, post_id, comment_id)
     if case is None:
         db.session.add(
             ModerationCase(hive_id=hive_id, post_id=post_id, comment_id=comment_id, state=CaseState.OPEN)
@@ -149,6 +152,12 @@ def _resolve(case: ModerationCase | None, moderator: Bee, resolution: str) -> No
         case.resolved_by_id, case.resolution = moderator.id, resolution
 
 
+def _check_target(hive: Hive, post: Post, comment: Comment | None = None) -> None:
+    """What a moderator acts on must be in their hive: the post, and the comment on that post."""
+    if not is_in_hive(post.id, hive.id) or (comment is not None and comment.post_id != post.id):
+        raise NotFound(_("That post is not in this hive."))
+
+
 def _check_on_author(moderator: Bee, mine: Membership | None, hive: Hive, author: Bee, message: str) -> None:
     theirs = membership_of(author.id, hive.id)
     policy.require(policy.can_act_on(fresh(moderator), mine, fresh(author), theirs), message)
@@ -166,6 +175,8 @@ def dismiss(moderator: Bee, hive: Hive | None, case: ModerationCase, reason: str
             mine = lock_for(moderator, hive)
             policy.require(policy.can_moderate(fresh(moderator), mine), _("Only moderators work the queue."))
         case = db.session.get(ModerationCase, case.id, populate_existing=True)
+        if case.hive_id != (hive.id if hive else None):
+            raise NotFound(_("There is no such report in this queue."))
         if case.state != CaseState.OPEN:
             raise Conflict(_("Another moderator already resolved this report."))
         _resolve(case, moderator, Action.REPORT_DISMISSED)
@@ -234,6 +245,7 @@ def warn(moderator: Bee, hive: Hive, post: Post, reason: str, *, comment: Commen
         mine = lock_for(moderator, hive, author)
         policy.require(policy.can_moderate(fresh(moderator), mine), _("Only moderators warn bees."))
         _check_on_author(moderator, mine, hive, author, _("You cannot warn this bee."))
+        _check_target(hive, post, comment)
         _resolve(case_of(hive.id, post.id, comment_id), moderator, Action.AUTHOR_WARNED)
         record(
             hive.id,
@@ -337,6 +349,7 @@ def ban(
         if theirs is not None and theirs.is_banned(utcnow()):
             raise Conflict(_("%(name)s is already banned from this hive.", name=bee.display_name))
         if comment is not None:
+            _check_target(hive, db.session.get(Post, comment.post_id), comment)
             _remove_comment(moderator, hive, comment.id, reason)
         elif post is not None:
             _remove(moderator, hive, post.id, reason)
@@ -354,7 +367,8 @@ def ban(
             moderator,
             Action.BANNED,
             target_bee_id=bee.id,
-            post_id=post.id if post else None,
+            post_id=post.id if post else (comment.post_id if comment else None),
+            comment_id=comment.id if comment else None,
             reason=reason,
             until=until,
         )

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app import policy
-from app.errors import PermissionDenied, ValidationError
+from app.errors import ValidationError
 from app.forms import attach_error
 from app.hives import log as moderation_log
 from app.hives import queries, review, services
@@ -30,10 +30,7 @@ def viewer_membership(hive: Hive) -> Membership | None:
 
 def require_content(hive: Hive, membership: Membership | None) -> None:
     """Refuse a private hive's posts, members and log to anyone outside it."""
-    if not policy.can_see_hive_content(
-        current_user if current_user.is_authenticated else None, hive, membership
-    ):
-        raise PermissionDenied(_("This hive is private: only its members see its posts, members and log."))
+    services.check_readable(current_user, hive, membership)
 
 
 @bp.get("/")

@@ -1,7 +1,9 @@
-"""Creating hives, joining (or asking to join) and leaving them, and finding them.
+"""Creating hives, joining (or asking to join) and leaving them, finding them, and who may
+read them.
 
-What moderators and owners do (requests, roles, rules, reports, bans) is in
-``app/hives/moderation.py``.
+Answering requests, roles and rules are in ``app/hives/roles.py``; reports,
+removals and bans in ``app/hives/moderation.py``; what moderators read in
+``app/hives/review.py``; the log in ``app/hives/log.py``.
 """
 
 from __future__ import annotations
@@ -187,9 +189,13 @@ def _membership_of():
     )
 
 
-def is_active(membership: Membership | None) -> bool:
-    """True for an active membership (not ``None``, pending, declined, left or banned)."""
-    return policy.is_member(membership)
+def check_readable(viewer: Bee | None, hive: Hive, membership: Membership | None) -> None:
+    """Refuse a private hive's posts, members and log to anyone outside it."""
+    viewer = viewer if policy.is_signed_in(viewer) else None
+    policy.require(
+        policy.can_see_hive_content(viewer, hive, membership),
+        _("This hive is private: only its members see its posts, members and log."),
+    )
 
 
 def move_membership(membership: Membership, target: str) -> None:

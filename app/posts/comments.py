@@ -19,11 +19,11 @@ from app.db import MAX_ID, lock_rows, write_transaction
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.hives.moderation import close_cases
-from app.hives.services import is_banned_from_post_hives, membership_of
+from app.hives.services import is_banned_from_post_hives
 from app.i18n import ngettext, number
 from app.markup import LINKS_MAX, UnrenderableText, render_markdown
 from app.posts.models import COMMENT_MAX, Comment, CommentState, Post
-from app.posts.services import may_see
+from app.posts.visibility import may_read_conversation
 from app.profiles.models import Bee, blocked_either_way, utcnow
 from app.profiles.services import is_blocked_between
 
@@ -54,16 +54,6 @@ def _render(body: str) -> tuple[str, str]:
         else:
             message = _("Lists or quotes are nested too deeply to show. Please flatten them.")
         raise ValidationError("body", message) from None
-
-
-def may_read_conversation(viewer: Bee | None, post: Post) -> bool:
-    """A post's comments are for those who may see the post; a private hive's conversation is
-    its members' (and site admins'), even for the post's author once they have left."""
-    if not may_see(viewer, post):
-        return False
-    if post.private_hive_id is None or policy.is_admin(viewer):
-        return True
-    return policy.is_member(membership_of(viewer.id, post.private_hive_id))
 
 
 def may_comment(bee: Bee | None, post: Post, parents: tuple[Comment, ...] = ()) -> bool:
@@ -199,7 +189,7 @@ def conversation(
         if comment.is_visible or replies.get(comment.id)
     ]
     if more or after:
-        count = comment_count(post.id)
+        count = comment_count(post.id, viewer_id)
     else:  # the page is the whole conversation: count what it shows
         count = sum(thread.comment.is_visible + len(thread.replies) for thread in shown)
     return Conversation(shown, page[-1].id if more else None, count)
@@ -233,13 +223,15 @@ def _replies_statement():
     )
 
 
-def comment_count(post_id: int) -> int:
-    """How many visible comments a post has, blocked bees' included (for its page's heading)."""
-    return db.session.scalar(_count_statement(), {"post_id": post_id}) or 0
+def comment_count(post_id: int, viewer_id: int = 0) -> int:
+    """How many visible comments on a post ``viewer_id`` may read (for its page's heading)."""
+    return db.session.scalar(_count_statement(), {"post_id": post_id, "viewer_id": viewer_id}) or 0
 
 
 @cache
 def _count_statement():
     return select(func.count(Comment.id)).where(
-        Comment.post_id == bindparam("post_id"), Comment.state.in_(CommentState.VISIBLE)
+        Comment.post_id == bindparam("post_id"),
+        Comment.state.in_(CommentState.VISIBLE),
+        Comment.author_id.not_in(blocked_either_way(bindparam("viewer_id"))),
     )

@@ -36,7 +36,7 @@ from app.errors import ValidationError
 from app.extensions import db
 from app.hives.models import Hive, Membership, active_hive_ids
 from app.posts.models import Kind, Post, PostFacts, PostHive, PostState
-from app.profiles.models import Bee, BeeMute, Follow, HiveMute, hidden_authors
+from app.profiles.models import Bee, BeeMute, Follow, HiveMute, blocked_either_way, hidden_authors
 
 
 @dataclass(frozen=True)
@@ -242,12 +242,17 @@ def _hive_feed_statement() -> Select:
 @cache
 def _profile_feed_statement() -> Select:
     """An author's newest posts up to ``at_most`` that ``viewer_id`` may see: those for
-    followers, and those in private hives when the viewer is the author or a member there.
-    With ``author_id`` and ``limit`` bound."""
+    followers, and those in private hives when the viewer is the author or a member there;
+    none across a block. With ``author_id`` and ``limit`` bound."""
     author_id, viewer_id = bindparam("author_id"), bindparam("viewer_id")
     public = (
         select(Post.id)
-        .where(Post.author_id == author_id, _public(), Post.id <= bindparam("at_most"))
+        .where(
+            Post.author_id == author_id,
+            _public(),
+            Post.id <= bindparam("at_most"),
+            Post.author_id.not_in(blocked_either_way(viewer_id)),
+        )
         .order_by(Post.id.desc())
         .limit(bindparam("limit"))
     )
@@ -258,6 +263,7 @@ def _profile_feed_statement() -> Select:
             _private(),
             Post.id <= bindparam("at_most"),
             (author_id == viewer_id) | Post.private_hive_id.in_(active_hive_ids(viewer_id)),
+            Post.author_id.not_in(blocked_either_way(viewer_id)),
         )
         .order_by(Post.id.desc())
         .limit(bindparam("limit"))

@@ -26,8 +26,8 @@ from app.posts.models import (
     PostHive,
     PostState,
 )
+from app.posts.visibility import may_see
 from app.profiles.models import Bee, utcnow
-from app.profiles.services import is_blocked_between
 from app.search import index as search
 from app.text import slugify, squash
 
@@ -208,25 +208,6 @@ def delete_post(actor: Bee, post: Post) -> None:
         post.excerpt = ""
         post.edited_at = utcnow()
         search.unindex_post(post.id)
-
-
-def may_see(viewer: Bee | None, post: Post) -> bool:
-    """True when ``viewer`` (None or anonymous: nobody signed in) may read ``post``."""
-    viewer_id = getattr(viewer, "id", None) if getattr(viewer, "is_authenticated", False) else None
-    private_membership = None
-    if post.private_hive_id is not None and viewer_id is not None:
-        private_membership = membership_of(viewer_id, post.private_hive_id)
-    blocked = (
-        viewer_id is not None
-        and viewer_id != post.author_id
-        and is_blocked_between(viewer_id, post.author_id)
-    )
-    return policy.can_see_post(
-        viewer if viewer_id is not None else None,
-        post,
-        private_membership=private_membership,
-        blocked=blocked,
-    )
 
 
 def visible_post(post_id: int, viewer: Bee | None) -> Post:

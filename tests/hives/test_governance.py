@@ -15,6 +15,7 @@ from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.extensions import db
 from app.hives import log as moderation_log
 from app.hives import moderation, review, roles
+from app.hives import services as hive_services
 from app.hives.models import Action, CaseState, LogEntry, Membership, Report, Role
 from app.hives.services import create_hive, join_hive, leave_hive, membership_of, withdraw_request
 from app.notifications.models import Notice
@@ -600,3 +601,24 @@ def test_a_renewed_ban_remembers_the_membership(app):
     moderation.ban(owner, hive, bee, "Again, after the first ended.")
     moderation.unban(owner, hive, bee)
     assert membership_of(bee.id, hive.id).state == "active"
+
+
+def test_services_check_what_routes_check_too(app):
+    """A future API or socket handler calls these services directly: the rules are theirs."""
+    owner, member, outsider, other_owner = make_bee(), make_bee(), make_bee(), make_bee()
+    private = create_hive(owner, "Quiet Corner", "", "", is_private=True)
+    join_hive(member, private)
+    roles.answer_request(owner, private, member, approve=True)
+    secret = make_post(member, "members only", hives=[private])
+    with pytest.raises(NotFound):
+        moderation.report_post(outsider, secret, "spam")
+    elsewhere = make_hive(owner=other_owner, members=[member])
+    public_post = make_post(member, hives=[elsewhere])
+    with pytest.raises(NotFound):  # a post of another hive
+        moderation.warn(owner, private, public_post, "not yours to warn about")
+    moderation.report_post(owner, public_post, "spam")
+    with pytest.raises(NotFound):  # a case of another hive's queue
+        moderation.dismiss(owner, private, review.case_of(elsewhere.id, public_post.id))
+    with pytest.raises(PermissionDenied):
+        hive_services.check_readable(outsider, private, membership_of(outsider.id, private.id))
+    hive_services.check_readable(member, private, membership_of(member.id, private.id))

@@ -103,6 +103,9 @@ def test_comments_of_blocked_bees_are_hidden_from_each_other(app):
     assert thread_ids(post, author) == [(by_a.id, []), (by_b.id, [])]
     with pytest.raises(NotFound):
         comments.visible_comment(by_b.id, a)
+    # the heading counts what the reader may read, however the conversation is paged
+    assert comments.conversation(post, a).count == comments.comment_count(post.id, a.id) == 1
+    assert comments.conversation(post, a, limit=1).count == 1
 
 
 def test_a_reported_comment_reaches_the_queue_and_a_moderator_removes_it(app):

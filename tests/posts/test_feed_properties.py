@@ -115,6 +115,8 @@ class Model:
         )
 
     def profile(self, bee: int, viewer: int) -> list[int]:
+        if self.blocked(viewer, bee):
+            return []
         return sorted(
             (
                 p

@@ -48,6 +48,8 @@ def test_blocked_bees_never_see_each_other_through_a_shared_hive(app):
     assert by_b.id not in ids(queries.home_feed(a.id))
     assert ids(queries.hive_feed(hive.id, viewer_id=a.id)) == [by_a.id]
     assert ids(queries.hive_feed(hive.id, viewer_id=other.id)) == [by_b.id, by_a.id]
+    assert ids(queries.profile_feed(a.id, viewer_id=b.id)) == []  # the query itself refuses
+    assert ids(queries.profile_feed(a.id, viewer_id=other.id)) == [by_a.id]
     services.unblock(b, a)
     assert (count(by_a), count(by_b)) == (2, 2)
     assert by_a.id in ids(queries.home_feed(b.id))
