@@ -21,8 +21,8 @@ from app.extensions import db
 from app.hives.moderation import close_cases
 from app.hives.services import is_banned_from_post_hives
 from app.i18n import ngettext, number
-from app.markup import LINKS_MAX, UnrenderableText, render_markdown
 from app.posts.models import COMMENT_MAX, Comment, CommentState, Post
+from app.posts.services import render_body
 from app.posts.visibility import may_read_conversation
 from app.profiles.models import Bee, blocked_either_way, utcnow
 from app.profiles.services import is_blocked_between
@@ -44,16 +44,7 @@ def _render(body: str) -> tuple[str, str]:
                 length=number(len(body)),
             ),
         )
-    try:
-        return body, render_markdown(body)
-    except UnrenderableText as error:
-        if error.reason == "links":
-            message = ngettext(
-                "Use at most %(num)s link in one post.", "Use at most %(num)s links in one post.", LINKS_MAX
-            )
-        else:
-            message = _("Lists or quotes are nested too deeply to show. Please flatten them.")
-        raise ValidationError("body", message) from None
+    return body, render_body(body)
 
 
 def may_comment(bee: Bee | None, post: Post, parents: tuple[Comment, ...] = ()) -> bool:

@@ -71,10 +71,11 @@ def _check_content(kind: str, title: str | None, body: str) -> tuple[str | None,
     return title, body
 
 
-def _render(kind: str, body: str) -> tuple[str, str]:
-    """The body as sanitized HTML and, for honey, its excerpt; or a :class:`ValidationError`."""
+def render_body(body: str) -> str:
+    """Markdown as sanitized HTML, or a :class:`ValidationError` on the ``body`` field that
+    says what to change (posts and comments alike)."""
     try:
-        body_html = render_markdown(body)
+        return render_markdown(body)
     except UnrenderableText as error:
         if error.reason == "links":
             message = ngettext(
@@ -85,6 +86,11 @@ def _render(kind: str, body: str) -> tuple[str, str]:
         else:
             message = _("Lists or quotes are nested too deeply to show. Please flatten them.")
         raise ValidationError("body", message) from None
+
+
+def _render(kind: str, body: str) -> tuple[str, str]:
+    """The body as sanitized HTML and, for honey, its excerpt; or a :class:`ValidationError`."""
+    body_html = render_body(body)
     return body_html, plain_excerpt(body_html) if kind == Kind.HONEY else ""
 
 
