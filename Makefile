@@ -34,7 +34,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 $(VENDOR)/.built: node_modules/.package-lock.json
 	mkdir -p $(VENDOR)
 	cp node_modules/bootstrap/dist/css/bootstrap.min.css node_modules/bootstrap/dist/css/bootstrap.rtl.min.css \
-	   node_modules/bootstrap/dist/js/bootstrap.bundle.min.js $(VENDOR)/
+	   node_modules/bootstrap/dist/js/bootstrap.bundle.min.js \
+	   node_modules/socket.io-client/dist/socket.io.min.js $(VENDOR)/
 	touch $@
 
 assets: $(VENDOR)/.built

@@ -66,6 +66,9 @@ def _init_extensions(app: Flask) -> None:
         async_mode=app.config["SOCKETIO_ASYNC_MODE"],
         message_queue=app.config["REDIS_URL"],
     )
+    from app import realtime, sockets  # noqa: F401 (sockets: registers the Socket.IO handlers)
+
+    realtime.init_app(app)
 
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -91,6 +94,8 @@ def _register_blueprints(app: Flask) -> None:
     from app.hives.routes import bp as hives_bp
     from app.notifications.routes import bp as notifications_bp
     from app.posts.comment_routes import bp as comments_bp
+    from app.posts.live_routes import bp as live_bp
+    from app.posts.reaction_routes import bp as reactions_bp
     from app.posts.routes import bp as posts_bp
     from app.profiles.routes import bp as profiles_bp
     from app.search.routes import bp as search_bp
@@ -103,6 +108,8 @@ def _register_blueprints(app: Flask) -> None:
         moderation_bp,
         posts_bp,
         comments_bp,
+        reactions_bp,
+        live_bp,
         profiles_bp,
         search_bp,
         notifications_bp,

@@ -50,7 +50,7 @@ class Conflict(DomainError):
     status = 409
 
 
-def _wants_json() -> bool:
+def wants_json() -> bool:
     best = request.accept_mimetypes.best_match(["application/json", "text/html"])
     return (
         best == "application/json" and request.accept_mimetypes[best] > request.accept_mimetypes["text/html"]
@@ -59,7 +59,7 @@ def _wants_json() -> bool:
 
 def render_error(status: int, title: str, message: str):
     """Render an error as JSON or as the shared error page."""
-    if _wants_json():
+    if wants_json():
         return jsonify({"error": {"status": status, "message": message}}), status
     return render_template("errors/error.html", status=status, title=title, message=message), status
 

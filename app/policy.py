@@ -163,6 +163,12 @@ def can_comment(actor: Bee | None, post: Post, *, sees_post: bool, banned: bool,
     return is_signed_in(actor) and post.is_visible and sees_post and not banned and not blocked
 
 
+def can_mark_relevant(actor: Bee | None, post: Post, *, sees_post: bool, banned: bool) -> bool:
+    """Mark a post Relevant (or take it back): a signed-in bee who can see it and its
+    conversation, banned from none of its hives."""
+    return is_signed_in(actor) and post.is_visible and sees_post and not banned
+
+
 def can_change_comment(actor: Bee, comment: Comment) -> bool:
     """Authors edit their own visible comments."""
     return actor.id == comment.author_id and comment.is_visible

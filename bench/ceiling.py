@@ -52,6 +52,8 @@ def _fake_posts(count: int = 20) -> list[SimpleNamespace]:
                 excerpt=plain_excerpt(html),
                 hives=[hive] if n % 3 == 0 else [],
                 delivered_count=70 + n,
+                relevant_count=n % 7,
+                comment_count=n % 4,
                 created_at=now - timedelta(minutes=n),
                 edited_at=None,
             )
@@ -74,4 +76,5 @@ def add_ceiling(app: Flask) -> None:
     def bench_ceiling():
         """The signed-in home page from memory: no database at all."""
         g._login_user = _READER  # Flask-Login's per-request user, so it never asks the database
-        return render_template("posts/home.html", feed=_FEED, composer_hives=_HIVES)
+        marked = {_FEED.posts[1].id}  # one card the reader marked Relevant
+        return render_template("posts/home.html", feed=_FEED, composer_hives=_HIVES, marked=marked)

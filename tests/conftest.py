@@ -136,6 +136,24 @@ def client(app):
 
 
 @pytest.fixture
+def live(app):
+    """Open Socket.IO test clients: ``live(bee)`` (None: anonymous), each on its own session;
+    all are closed when the test ends."""
+    from tests.live import connect
+
+    opened = []
+
+    def open_socket(bee, login: str = "a-login", **options):
+        socket = connect(app, bee, login, **options)
+        opened.append(socket)
+        return socket
+
+    yield open_socket
+    for socket in opened:
+        socket.disconnect()
+
+
+@pytest.fixture
 def login(client):
     """Log ``bee`` in through the real login form."""
 

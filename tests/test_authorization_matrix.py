@@ -26,13 +26,15 @@ from app.extensions import db, socketio
 from app.hives import moderation, roles
 from app.hives.models import Hive, Membership, ModerationCase, Report
 from app.hives.services import create_hive, join_hive, membership_of
+from app.notifications.models import Notice, NoticeOptOut
 from app.notifications.services import notify
 from app.posts.comments import add_comment
-from app.posts.models import Comment, Post, PostHive
+from app.posts.models import Comment, Post, PostHive, Reaction
 from app.posts.services import publish_post
 from app.profiles.models import Bee, BeeMute, Block, Follow, HiveMute, utcnow
 from app.search.index import TABLES as SEARCH_TABLES
 from tests.factories import make_bee
+from tests.live import LiveClient
 
 ANONYMOUS, BEE, MEMBER, AUTHOR = "anonymous", "bee", "member", "author"
 MODERATOR, OWNER, ADMIN, SUSPENDED, BANNED = "moderator", "owner", "admin", "suspended", "banned"
@@ -187,6 +189,10 @@ def _comment_state(w) -> str:
     return db.session.get(Comment, w.comment.id, populate_existing=True).state
 
 
+def _notice_of(bee: Bee) -> Notice:
+    return db.session.scalar(select(Notice).where(Notice.bee_id == bee.id).order_by(Notice.id).limit(1))
+
+
 def _post_state(w) -> str:
     return db.session.get(Post, w.post.id, populate_existing=True).state
 
@@ -261,6 +267,39 @@ ACTIONS: list[Row] = [
         rule(SIGNED_IN),
         done=_mine(lambda w, bee: db.session.get(Bee, bee.id, populate_existing=True).unread_notices),
         independent=True,
+    ),
+    Row("notifications.unread", "GET", lambda w, a: "/notices/unread", rule(SIGNED_IN)),
+    Row(
+        "notifications.mark_one_read",
+        "POST",
+        lambda w, a: f"/notices/{_notice_of(w.bees[AUTHOR]).id}/read",
+        rule({AUTHOR}),  # everyone else's notice is not found
+        done=lambda w, a: _notice_of(w.bees[AUTHOR]).read_at,
+    ),
+    Row("notifications.preferences", "GET", lambda w, a: "/settings/notices", rule(SIGNED_IN)),
+    Row(
+        "notifications.preferences",
+        "POST",
+        lambda w, a: "/settings/notices",
+        rule(SIGNED_IN),
+        data=lambda w, a: {"kinds": ["followed", "commented"]},
+        done=_mine(lambda w, bee: _count(NoticeOptOut, NoticeOptOut.bee_id == bee.id)),
+        independent=True,
+    ),
+    # What live pages fetch ----------------------------------------------------------------------
+    Row("live.home", "GET", lambda w, a: "/live/home?after=1", rule(SIGNED_IN)),
+    Row(
+        "live.hive",
+        "GET",
+        lambda w, a: f"/live/hives/{w.hive.slug}",
+        rule(EVERYONE, private_ok=MEMBERS | {ADMIN}),
+    ),
+    Row("live.profile", "GET", lambda w, a: "/live/@author", rule(EVERYONE)),
+    Row(
+        "live.comment",
+        "GET",
+        lambda w, a: f"/live/comments/{w.comment.id}",
+        rule(SEES_POST, private_ok=SEES_PRIVATE_POST),
     ),
     Row("profiles.controls", "GET", lambda w, a: "/settings/controls", rule(SIGNED_IN)),
     Row("profiles.edit_profile", "GET", lambda w, a: "/settings/profile", rule(SIGNED_IN)),
@@ -368,6 +407,17 @@ ACTIONS: list[Row] = [
         done=lambda w, a: _count(Comment),
         independent=True,
     ),
+    # Relevant marks -----------------------------------------------------------------------------
+    Row(
+        "reactions.mark",
+        "POST",
+        post_url("/relevant"),
+        rule(SIGNED_IN - {BANNED}, private_ok=SEES_PRIVATE_POST),
+        data=lambda w, a: {"relevant": "1"},
+        done=lambda w, a: _count(Reaction),
+        independent=True,
+    ),
+    Row("reactions.who", "GET", post_url("/relevant"), rule(SEES_POST, private_ok=SEES_PRIVATE_POST)),
     Row("comments.edit", "GET", lambda w, a: f"/comments/{w.comment.id}/edit", rule({AUTHOR})),
     Row(
         "comments.edit",
@@ -558,9 +608,13 @@ ACTIONS: list[Row] = [
     ),
 ]
 
-# Socket.IO events and who may send them; realtime arrives with issue 6, and each event it adds
-# must be listed here before this test passes.
-SOCKET_EVENTS: dict[tuple[str, str], Callable[[str, bool], str]] = {}
+# Socket.IO events and who may send them: ``connect`` answers whether the socket stays open,
+# ``watch`` whether the post's room is joined (``test_every_cell_of_the_socket_matrix``).
+SOCKET_EVENTS: dict[tuple[str, str], Callable[[str, bool], str]] = {
+    ("/", "connect"): rule(SIGNED_IN),
+    ("/", "watch"): rule(SIGNED_IN, private_ok=SEES_PRIVATE_POST - {ANONYMOUS, SUSPENDED}),
+    ("/", "disconnect"): rule(SIGNED_IN),
+}
 
 
 def wipe() -> None:
@@ -663,3 +717,37 @@ def test_the_matrix_has_every_actor_and_both_kinds_of_hive():
     """Anonymous, bee, member, author, moderator, owner, site admin, suspended, banned ×
     public and private."""
     assert len(CELLS) == len(ACTIONS) * 9 * 2
+
+
+@pytest.mark.parametrize("privacy", PRIVACY)
+def test_every_cell_of_the_socket_matrix(backend_app, privacy):
+    """Every actor's handshake, and what their ``watch`` may join: the post's room as its page
+    allows, a public hive's room for any signed-in bee, a private hive's never (its posts reach
+    members through their own rooms)."""
+    private = privacy == "private"
+    wrong = []
+    with backend_app.app_context():
+        wipe()
+        w = build(private)
+        client = backend_app.test_client()
+        for actor in ACTORS:
+            sign_in(client, w.bee(actor))
+            socket = LiveClient(backend_app, client)
+            expected = SOCKET_EVENTS[("/", "connect")](actor, private) == OK
+            if socket.is_connected() != expected:
+                wrong.append(("connect", actor, privacy, expected))
+            if not socket.is_connected():
+                continue
+            watched = socket.emit(
+                "watch", {"posts": [w.post.id], "hive": w.hive.id, "author": w.bees[AUTHOR].id}, callback=True
+            )
+            sees = SOCKET_EVENTS[("/", "watch")](actor, private) == OK
+            if watched["posts"] != ([w.post.id] if sees else []):
+                wrong.append(("watch post", actor, privacy, watched))
+            if watched["hive"] != (None if private else w.hive.id):
+                wrong.append(("watch hive", actor, privacy, watched))
+            socket.disconnect()
+            if socket.is_connected():
+                wrong.append(("disconnect", actor, privacy))
+        db.session.remove()
+    assert wrong == []

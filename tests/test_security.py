@@ -30,7 +30,14 @@ def csrf_client(app, tmp_path):
 def test_every_state_changing_route_requires_a_csrf_token(app, csrf_client):
     rules = [r for r in app.url_map.iter_rules() if r.methods & {"POST", "PUT", "PATCH", "DELETE"}]
     assert len(rules) >= 10
-    values = {"handle": "someone", "slug": "some-hive", "post_id": 1, "case_id": 1, "comment_id": 1}
+    values = {
+        "handle": "someone",
+        "slug": "some-hive",
+        "post_id": 1,
+        "case_id": 1,
+        "comment_id": 1,
+        "notice_id": 1,
+    }
     for rule in rules:
         url = rule.build({k: v for k, v in values.items() if k in rule.arguments})[1]
         response = csrf_client.post(url, data={"body": "x"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from app import policy
+from app import policy, realtime
 from app.db import lock_rows, write_transaction
 from app.errors import Conflict
 from app.extensions import db
@@ -58,6 +58,7 @@ def suspend(admin: Bee, bee: Bee, reason: str) -> Bee:
             raise Conflict(_("%(name)s is already suspended.", name=bee.display_name))
         bee.suspended_at, bee.suspension_reason = utcnow(), reason
         record(None, admin, Action.BEE_SUSPENDED, target_bee_id=bee.id, reason=reason)
+        realtime.end_sockets(bee.id)
     return bee
 
 

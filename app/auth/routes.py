@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+import secrets
+
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from app import realtime
 from app.auth import services
 from app.auth.forms import LogInForm, SignUpForm
 from app.errors import ValidationError
 from app.extensions import limiter
 from app.forms import attach_error
 from app.security import is_safe_next
+from app.sockets import LOGIN_KEY
 
 bp = Blueprint("auth", __name__)
+
+
+def _log_in(bee, remember: bool = False) -> None:
+    """Start a session, named so that logging out of it ends its live sockets alone."""
+    login_user(bee, remember=remember)
+    session[LOGIN_KEY] = secrets.token_urlsafe(16)
 
 
 def _login_limit() -> str:
@@ -37,7 +47,7 @@ def signup():
         except ValidationError as error:
             attach_error(form, error)
         else:
-            login_user(bee)
+            _log_in(bee)
             flash(
                 _("Welcome to Apiary, %(name)s! Join a few hives to fill your feed.", name=bee.display_name),
                 "success",
@@ -65,7 +75,7 @@ def login():
                 )
             )
         elif bee is not None:
-            login_user(bee, remember=form.remember.data)
+            _log_in(bee, remember=form.remember.data)
             return redirect(next_url if is_safe_next(next_url) else url_for("posts.home"))
         else:
             form.form_errors.append(_("That email or handle and password do not match."))
@@ -76,7 +86,9 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
-    """Log out (a POST, so a link on another site cannot do it)."""
+    """Log out (a POST, so a link on another site cannot do it); this session's live sockets
+    end with it."""
+    realtime.end_sockets(current_user.id, session.pop(LOGIN_KEY, ""))
     logout_user()
     flash(_("You are logged out."), "info")
     return redirect(url_for("posts.home"))

@@ -37,7 +37,7 @@ from app.hives.services import fresh, is_banned_from_post_hives, lock_for, membe
 from app.i18n import ngettext
 from app.notifications.models import Kind as Notice
 from app.notifications.services import notify
-from app.posts import delivery
+from app.posts import counts, delivery
 from app.posts.models import Comment, CommentState, Post, PostHive, PostState
 from app.posts.visibility import may_read_conversation
 from app.profiles.models import Bee, utcnow
@@ -280,7 +280,10 @@ def _remove_comment(moderator: Bee, hive: Hive | None, comment_id: int, reason: 
     comment = db.session.get(Comment, comment_id, populate_existing=True)
     if not CommentState.can_move(comment.state, CommentState.REMOVED):
         raise Conflict(_("That comment is already gone."))
+    was_visible = comment.is_visible
     comment.state = CommentState.REMOVED
+    if was_visible:
+        counts.comments_changed(comment.post_id, -1)
     hive_id = hive.id if hive else None
     action = Action.COMMENT_REMOVED if hive else Action.COMMENT_REMOVED_SITE
     for case in db.session.scalars(select(ModerationCase).where(ModerationCase.comment_id == comment.id)):

@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from app import policy
+from app import policy, realtime
 from app.db import lock_rows, write_transaction
 from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
@@ -33,6 +33,8 @@ from app.hives.models import (
 )
 from app.i18n import ngettext
 from app.markup import UnrenderableText, render_markdown
+from app.notifications.models import Kind as Notice
+from app.notifications.services import notify, withdraw
 from app.posts import delivery
 from app.posts.models import PostHive
 from app.profiles.models import Bee, utcnow
@@ -213,6 +215,12 @@ def move_membership(membership: Membership, target: str) -> None:
     db.session.flush()
     if was_active != (target == MembershipState.ACTIVE):
         delivery.membership_changed(membership.bee_id, membership.hive_id, +1 if not was_active else -1)
+    if (
+        was_active
+        and target != MembershipState.ACTIVE
+        and db.session.get(Hive, membership.hive_id).is_private
+    ):
+        realtime.end_sockets(membership.bee_id)  # they rejoin only the rooms still theirs
 
 
 def join_hive(bee: Bee, hive: Hive) -> Membership:
@@ -235,7 +243,23 @@ def join_hive(bee: Bee, hive: Hive) -> Membership:
             db.session.add(membership)
         move_membership(membership, MembershipState.PENDING if hive.is_private else MembershipState.ACTIVE)
         membership.banned_until = None
+        if hive.is_private:
+            for leader_id in _leader_ids(hive.id):
+                notify(leader_id, Notice.JOIN_REQUESTED, actor_id=bee.id, hive_id=hive.id)
     return membership
+
+
+def _leader_ids(hive_id: int) -> list[int]:
+    """The hive's owner and moderators: who answers requests to join."""
+    return list(
+        db.session.scalars(
+            select(Membership.bee_id).where(
+                Membership.hive_id == hive_id,
+                Membership.state == MembershipState.ACTIVE,
+                Membership.role.in_([Role.OWNER, Role.MODERATOR]),
+            )
+        )
+    )
 
 
 def withdraw_request(bee: Bee, hive: Hive) -> Membership:
@@ -247,6 +271,8 @@ def withdraw_request(bee: Bee, hive: Hive) -> Membership:
         if not policy.can_withdraw_request(membership):
             raise Conflict(_("You have no request waiting in this hive."))
         move_membership(membership, MembershipState.LEFT)
+        for leader_id in _leader_ids(hive.id):
+            withdraw(leader_id, Notice.JOIN_REQUESTED, actor_id=bee.id, hive_id=hive.id)
     return membership
 
 

@@ -13,8 +13,15 @@ from app.profiles.models import Bee, utcnow
 
 
 class Kind:
-    """What a notice says; ``app/notifications/services.py`` words each one."""
+    """What a notice says; ``notifications/index.html`` words each one."""
 
+    FOLLOWED = "followed"
+    COMMENTED = "commented"
+    REPLIED = "replied"
+    RELEVANT = "relevant"
+    SHARED = "shared"
+    MENTIONED = "mentioned"
+    JOIN_REQUESTED = "join_requested"
     JOIN_APPROVED = "join_approved"
     JOIN_DECLINED = "join_declined"
     POST_REMOVED = "post_removed"
@@ -28,14 +35,31 @@ class Kind:
     MADE_OWNER = "made_owner"
 
 
+# The kinds a bee may turn off, by preference; what moderators and admins do about a bee's
+# own content, role or bans is always told.
+PREFERENCES: dict[str, tuple[str, ...]] = {
+    "followed": (Kind.FOLLOWED,),
+    "commented": (Kind.COMMENTED,),
+    "replied": (Kind.REPLIED,),
+    "relevant": (Kind.RELEVANT,),
+    "shared": (Kind.SHARED,),
+    "mentioned": (Kind.MENTIONED,),
+    "join_requested": (Kind.JOIN_REQUESTED,),
+    "join_answered": (Kind.JOIN_APPROVED, Kind.JOIN_DECLINED),
+}
+PREFERENCE_OF = {kind: name for name, kinds in PREFERENCES.items() for kind in kinds}
+
+
 class Notice(db.Model):
-    """Something that happened to ``bee``: in a hive, to a post, with a moderator's reason."""
+    """Something that happened to ``bee``: done by ``actor`` (another bee), in a hive, to a
+    post or comment, with a moderator's reason."""
 
     __tablename__ = "notices"
     __table_args__ = (Index("ix_notices_bee_id", "bee_id", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     bee_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(32))
     hive_id: Mapped[int | None] = mapped_column(ForeignKey("hives.id", ondelete="CASCADE"))
     post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
@@ -46,4 +70,14 @@ class Notice(db.Model):
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     hive: Mapped[Hive | None] = relationship(lazy="joined")
-    bee: Mapped[Bee] = relationship(lazy="raise")
+    bee: Mapped[Bee] = relationship(foreign_keys=[bee_id], lazy="raise")
+    actor: Mapped[Bee | None] = relationship(foreign_keys=[actor_id], lazy="joined")
+
+
+class NoticeOptOut(db.Model):
+    """A kind of notice (a key of ``PREFERENCES``) that ``bee`` chose not to receive."""
+
+    __tablename__ = "notice_opt_outs"
+
+    bee_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"), primary_key=True)
+    preference: Mapped[str] = mapped_column(String(32), primary_key=True)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from functools import cache
 
-from sqlalchemy import bindparam, select, update
+from flask_babel import gettext as _
+from sqlalchemy import bindparam, delete, select, update
 
-from app.db import MAX_ID, write_transaction
+from app import realtime
+from app.db import MAX_ID, lock_rows, write_transaction
+from app.errors import NotFound, ValidationError
 from app.extensions import db
-from app.notifications.models import Notice
+from app.notifications.models import PREFERENCE_OF, PREFERENCES, Notice, NoticeOptOut
 from app.profiles.models import Bee, utcnow
 
 NOTICES_PAGE_SIZE = 30
@@ -19,16 +23,22 @@ def notify(
     bee_id: int,
     kind: str,
     *,
+    actor_id: int | None = None,
     hive_id: int | None = None,
     post_id: int | None = None,
     comment_id: int | None = None,
     reason: str = "",
     until: datetime | None = None,
-) -> None:
-    """Leave ``bee_id`` a notice, inside the caller's write transaction."""
+) -> bool:
+    """Leave ``bee_id`` a notice, inside the caller's write transaction; their open pages
+    update the badge after the commit. Nobody is told of their own doings, and a kind the bee
+    turned off is not written. Returns whether a notice was left."""
+    if actor_id == bee_id or _turned_off(bee_id, kind):
+        return False
     db.session.add(
         Notice(
             bee_id=bee_id,
+            actor_id=actor_id,
             kind=kind,
             hive_id=hive_id,
             post_id=post_id,
@@ -37,12 +47,65 @@ def notify(
             until=until,
         )
     )
+    _count_unread(bee_id, +1)
+    return True
+
+
+def withdraw(
+    bee_id: int, kind: str, *, actor_id: int, post_id: int | None = None, hive_id: int | None = None
+) -> None:
+    """Take back the unread notices of ``kind`` that ``actor_id`` caused (a Relevant mark taken
+    back, an unfollow), inside the caller's write transaction."""
+    gone = db.session.execute(
+        delete(Notice)
+        .where(
+            Notice.bee_id == bee_id,
+            Notice.kind == kind,
+            Notice.actor_id == actor_id,
+            Notice.post_id.is_(None) if post_id is None else Notice.post_id == post_id,
+            Notice.hive_id.is_(None) if hive_id is None else Notice.hive_id == hive_id,
+            Notice.read_at.is_(None),
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    if gone:
+        _count_unread(bee_id, -gone)
+
+
+def _count_unread(bee_id: int, delta: int) -> None:
     db.session.execute(
         update(Bee)
         .where(Bee.id == bee_id)
-        .values(unread_notices=Bee.unread_notices + 1)
+        .values(unread_notices=Bee.unread_notices + delta)
         .execution_options(synchronize_session=False)
     )
+    realtime.badges_changed([bee_id])
+
+
+def _turned_off(bee_id: int, kind: str) -> bool:
+    preference = PREFERENCE_OF.get(kind)
+    return preference is not None and db.session.get(NoticeOptOut, (bee_id, preference)) is not None
+
+
+def preferences(bee_id: int) -> dict[str, bool]:
+    """Each kind of notice a bee may turn off, and whether it is on."""
+    off = set(db.session.scalars(select(NoticeOptOut.preference).where(NoticeOptOut.bee_id == bee_id)))
+    return {name: name not in off for name in PREFERENCES}
+
+
+def set_preferences(bee: Bee, wanted: Iterable[str]) -> dict[str, bool]:
+    """Turn on exactly the ``wanted`` kinds of notice (the others off); unknown names are
+    refused with a :class:`ValidationError`."""
+    wanted = set(wanted)
+    if not wanted <= PREFERENCES.keys():
+        raise ValidationError("kinds", _("Choose among the kinds of notice listed."))
+    with write_transaction():
+        lock_rows(Bee, [bee.id])
+        db.session.execute(delete(NoticeOptOut).where(NoticeOptOut.bee_id == bee.id))
+        db.session.add_all(
+            NoticeOptOut(bee_id=bee.id, preference=name) for name in PREFERENCES if name not in wanted
+        )
+    return preferences(bee.id)
 
 
 def notices_page(
@@ -83,3 +146,23 @@ def mark_all_read(bee: Bee) -> None:
             .values(unread_notices=0)
             .execution_options(synchronize_session=False)
         )
+        realtime.badges_changed([bee.id])
+
+
+def mark_read(bee: Bee, notice_id: int) -> Notice:
+    """Mark one of ``bee``'s notices read (again is harmless); someone else's is not found."""
+    with write_transaction():
+        lock_rows(Bee, [bee.id])
+        notice = db.session.get(Notice, notice_id) if 0 < notice_id <= MAX_ID else None
+        if notice is None or notice.bee_id != bee.id:
+            raise NotFound(_("That notice does not exist."))
+        if notice.read_at is None:
+            notice.read_at = utcnow()
+            _count_unread(bee.id, -1)
+    return notice
+
+
+def unread_counts(bee_id: int) -> dict[str, int]:
+    """The numbers on a bee's badges."""
+    unread = db.session.execute(select(Bee.unread_notices).where(Bee.id == bee_id)).scalar_one_or_none()
+    return {"notices": unread or 0}

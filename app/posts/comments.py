@@ -14,13 +14,16 @@ from functools import cache
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select
 
-from app import policy
+from app import policy, realtime
 from app.db import MAX_ID, lock_rows, write_transaction
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.hives.moderation import close_cases
 from app.hives.services import is_banned_from_post_hives
 from app.i18n import ngettext, number
+from app.notifications.models import Kind as Notice
+from app.notifications.services import notify
+from app.posts import counts
 from app.posts.models import COMMENT_MAX, Comment, CommentState, Post
 from app.posts.services import render_body
 from app.posts.visibility import may_read_conversation
@@ -90,7 +93,35 @@ def add_comment(author: Bee, post: Post, body: str, parent_id: int | None = None
             state=CommentState.PUBLISHED,
         )
         db.session.add(comment)
+        db.session.flush()
+        counts.comments_changed(post.id, +1)
+        _tell_about(comment, post, parents)
+        realtime.comment_added(post.id, comment.id, comment.parent_id)
     return comment
+
+
+def _tell_about(comment: Comment, post: Post, parents: tuple[Comment, ...]) -> None:
+    """Notices for a new comment: the bee answered (a reply), and the post's author."""
+    told = {comment.author_id}
+    if parents:
+        answered = parents[0]
+        if answered.author_id not in told:
+            notify(
+                answered.author_id,
+                Notice.REPLIED,
+                actor_id=comment.author_id,
+                post_id=post.id,
+                comment_id=comment.id,
+            )
+            told.add(answered.author_id)
+    if post.author_id not in told:
+        notify(
+            post.author_id,
+            Notice.COMMENTED,
+            actor_id=comment.author_id,
+            post_id=post.id,
+            comment_id=comment.id,
+        )
 
 
 def edit_comment(editor: Bee, comment: Comment, body: str) -> Comment:
@@ -111,6 +142,8 @@ def delete_comment(actor: Bee, comment: Comment) -> None:
         lock_rows(Comment, [comment.id])
         comment = db.session.get(Comment, comment.id, populate_existing=True)
         policy.require(policy.can_delete_comment(actor, comment), _("You can only delete your own comments."))
+        if comment.is_visible:
+            counts.comments_changed(comment.post_id, -1)
         comment.state, comment.body_source, comment.body_html = CommentState.DELETED, "", ""
         comment.edited_at = utcnow()
         close_cases(comment.post_id, comment.id)

@@ -40,22 +40,34 @@ from app.posts.models import Post, PostHive, PostState
 from app.profiles.models import Block, Follow, blocked_either_way
 
 
-def audience_size(author_id: int, hive_ids: list[int], *, private: bool = False) -> int:
-    """Count the distinct bees reached by a post of ``author_id`` to ``hive_ids`` (a private
-    post: to its one private hive, without the author's followers)."""
+def _audience(author_id: int, hive_ids: list[int], *, private: bool):
+    """SELECT the distinct ids of the bees a post of ``author_id`` to ``hive_ids`` reaches, or
+    None when nobody can be reached (a private post with no hive)."""
     followers = select(Follow.follower_id.label("bee_id")).where(Follow.followee_id == author_id)
     if not hive_ids:
-        if private:
-            return 0
-        return db.session.scalar(select(func.count()).select_from(followers.subquery())) or 0
+        return None if private else followers
     members = select(Membership.bee_id).where(
         Membership.hive_id.in_(hive_ids),
         Membership.state == MembershipState.ACTIVE,
         Membership.bee_id != author_id,
         Membership.bee_id.not_in(blocked_either_way(author_id)),
     )
-    audience = (members if private else union(followers, members)).subquery()
-    return db.session.scalar(select(func.count()).select_from(audience)) or 0
+    return members if private else union(followers, members)
+
+
+def audience_size(author_id: int, hive_ids: list[int], *, private: bool = False) -> int:
+    """Count the distinct bees reached by a post of ``author_id`` to ``hive_ids`` (a private
+    post: to its one private hive, without the author's followers)."""
+    audience = _audience(author_id, hive_ids, private=private)
+    if audience is None:
+        return 0
+    return db.session.scalar(select(func.count()).select_from(audience.subquery())) or 0
+
+
+def audience_ids(author_id: int, hive_ids: list[int], *, private: bool = False) -> list[int]:
+    """The bees a new post reaches (see :func:`audience_size`): its count, and whom to tell."""
+    audience = _audience(author_id, hive_ids, private=private)
+    return [] if audience is None else list(db.session.scalars(audience))
 
 
 def recount(post_id: int) -> None:

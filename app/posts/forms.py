@@ -56,3 +56,10 @@ class EditCommentForm(Form):
 
     body = TextAreaField(_l("Your comment"))
     submit = SubmitField(_l("Save changes"))
+
+
+class RelevantForm(Form):
+    """Mark a post Relevant (``relevant=1``) or take the mark back (``0``)."""
+
+    relevant = HiddenField()
+    next = HiddenField()

@@ -91,7 +91,9 @@ class Post(PostFacts, db.Model):
     ``excerpt`` is the opening prose as plain text, shown for honey in feeds so
     a page of feed never carries whole articles. ``delivered_count`` is the
     number of bees whose home feed holds the post; see ``app/posts/delivery.py``
-    for the rule and how it is kept exact. ``private_hive_id`` is set on a post
+    for the rule and how it is kept exact. ``relevant_count`` and
+    ``comment_count`` (visible comments and replies) are kept exact in the
+    transaction of each change, so a feed card reads them as columns. ``private_hive_id`` is set on a post
     to a private hive: it is that hive's alone, and the author's followers do
     not receive it.
     """
@@ -128,6 +130,8 @@ class Post(PostFacts, db.Model):
     excerpt: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(16), default=PostState.PUBLISHED)
     delivered_count: Mapped[int] = mapped_column(Integer, default=0)
+    relevant_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    comment_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     private_hive_id: Mapped[int | None] = mapped_column(ForeignKey("hives.id", ondelete="CASCADE"))
@@ -211,3 +215,25 @@ class Comment(db.Model):
 
     def __repr__(self) -> str:
         return f"<Comment {self.id} on {self.post_id}>"
+
+
+class Reaction(db.Model):
+    """A bee marking a post **Relevant** (Apiary's "like"): one per bee per post.
+
+    ``id`` grows with time, so "who found this relevant" pages newest first by it.
+    """
+
+    __tablename__ = "reactions"
+    __table_args__ = (
+        UniqueConstraint("post_id", "bee_id", name="uq_reactions_post_bee"),
+        Index("ix_reactions_post_id", "post_id", "id"),
+        Index("ix_reactions_bee_id", "bee_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"))
+    bee_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"<Reaction {self.bee_id} on {self.post_id}>"

@@ -306,6 +306,8 @@ class FeedPost(PostFacts):
     body_html: str
     excerpt: str
     delivered_count: int
+    relevant_count: int
+    comment_count: int
     created_at: datetime
     edited_at: datetime | None
     hives: list[FeedHive]
@@ -343,6 +345,8 @@ def _cards_statement(ids_statement: Select) -> Select:
             case((Post.kind == Kind.HONEY, literal("")), else_=Post.body_html),
             Post.excerpt,
             Post.delivered_count,
+            Post.relevant_count,
+            Post.comment_count,
             Post.created_at,
             Post.edited_at,
             Hive.slug,

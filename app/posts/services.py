@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from app import policy
+from app import policy, realtime
 from app.db import MAX_ID, lock_rows, write_transaction
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -158,6 +158,8 @@ def publish_post(
         hives = _target_hives(author_id, list(hive_ids))
         lock_rows(Hive, [hive.id for hive in hives])
         private_hive_id = hives[0].id if hives and hives[0].is_private else None
+        hive_ids = [hive.id for hive in hives]
+        audience = delivery.audience_ids(author_id, hive_ids, private=private_hive_id is not None)
         post = Post(
             author_id=author_id,
             kind=kind,
@@ -168,14 +170,13 @@ def publish_post(
             excerpt=excerpt,
             state=PostState.PUBLISHED,
             private_hive_id=private_hive_id,
-            delivered_count=delivery.audience_size(
-                author_id, [hive.id for hive in hives], private=private_hive_id is not None
-            ),
+            delivered_count=len(audience),
         )
         db.session.add(post)
         db.session.flush()
         db.session.add_all(PostHive(post_id=post.id, hive_id=hive.id) for hive in hives)
         search.index_post(post.id, document)
+        realtime.post_published(post.id, author_id, hive_ids, audience, private=private_hive_id is not None)
     return post
 
 

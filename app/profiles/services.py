@@ -13,6 +13,8 @@ from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.hives.models import Hive
 from app.i18n import check_language, ngettext
+from app.notifications.models import Kind as Notice
+from app.notifications.services import notify, withdraw
 from app.posts import delivery
 from app.profiles.models import DISPLAY_NAME_MAX, HEADLINE_MAX, Bee, BeeMute, Block, Follow, HiveMute
 from app.search import index as search
@@ -69,6 +71,7 @@ def follow(follower: Bee, followee: Bee) -> bool:
             return False
         delivery.follow_changed(follower.id, followee.id, +1)
         db.session.add(Follow(follower_id=follower.id, followee_id=followee.id))
+        notify(followee.id, Notice.FOLLOWED, actor_id=follower.id)
     return True
 
 
@@ -84,6 +87,7 @@ def unfollow(follower: Bee, followee: Bee) -> bool:
             return False
         db.session.delete(edge)
         delivery.follow_changed(follower.id, followee.id, -1)
+        withdraw(followee.id, Notice.FOLLOWED, actor_id=follower.id)
     return True
 
 

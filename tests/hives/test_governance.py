@@ -286,7 +286,7 @@ def test_removing_a_post_from_a_hive_keeps_it_for_followers(app):
     assert post.id in ids(queries.home_feed(both.id))
     assert count(post) == 3  # fan, both, and the owner through the other hive
     assert review.case_of(hive.id, post.id).state == CaseState.RESOLVED
-    assert notices(author) == ["post_removed"]
+    assert notices(author) == ["followed", "post_removed"]  # the fan's follow, then the removal
     with pytest.raises(Conflict):
         moderation.remove_from_hive(owner, hive, post, "again")
     with pytest.raises(ValidationError):
