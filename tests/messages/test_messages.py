@@ -1,0 +1,323 @@
+"""Direct messages: who may write to whom, exact unread counts, paging and privacy."""
+
+from __future__ import annotations
+
+import pytest
+from flask_login import AnonymousUserMixin
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from app import policy
+from app.admin.services import suspend
+from app.db import MAX_ID, write_transaction
+from app.errors import NotFound, PermissionDenied, ValidationError
+from app.extensions import db
+from app.messages import services
+from app.messages.models import MESSAGE_MAX, Conversation, Message, Participant
+from app.profiles.models import Bee
+from app.profiles.services import block, unblock
+from tests.factories import make_bee
+from tests.posts.test_concurrency import run_together
+
+
+def count(model) -> int:
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+def badge(bee: Bee) -> int:
+    return db.session.get(Bee, bee.id, populate_existing=True).unread_messages
+
+
+def unread(bee: Bee, other: Bee) -> int:
+    return services.unread_in(bee, services.conversation_with(bee, other))
+
+
+def assert_counts_exact() -> None:
+    """Each unread count is the other bee's messages after the read position, counted from the
+    rows, and each bee's badge is the sum of its counts."""
+    db.session.expire_all()
+    totals: dict[int, int] = {}
+    for side in db.session.scalars(select(Participant)):
+        counted = db.session.scalar(
+            select(func.count(Message.id)).where(
+                Message.conversation_id == side.conversation_id,
+                Message.sender_id == side.other_bee_id,
+                Message.id > side.read_message_id,
+            )
+        )
+        assert side.unread_count == counted, side
+        totals[side.bee_id] = totals.get(side.bee_id, 0) + side.unread_count
+    for bee in db.session.scalars(select(Bee)):
+        assert bee.unread_messages == totals.get(bee.id, 0), bee
+
+
+def make_admin() -> Bee:
+    admin = make_bee()
+    with write_transaction():
+        db.session.merge(admin).is_admin = True
+    return admin
+
+
+# Writing -------------------------------------------------------------------------------------
+
+
+def test_the_first_message_starts_one_conversation_both_bees_share(app):
+    ann, bob = make_bee(), make_bee()
+    assert services.conversation_with(ann, bob) is None
+    first = services.send_message(bob, ann, "  Hello **Ann**  ")
+    reply = services.send_message(ann, bob, "Hi Bob!")
+    conversation = services.conversation_with(ann, bob)
+    assert conversation is not None
+    assert services.conversation_with(bob, ann).id == conversation.id
+    assert (conversation.low_bee_id, conversation.high_bee_id) == (min(ann.id, bob.id), max(ann.id, bob.id))
+    assert count(Conversation) == 1
+    assert first.conversation_id == reply.conversation_id == conversation.id
+    assert first.id < reply.id
+    assert (first.sender_id, first.body_source) == (bob.id, "Hello **Ann**")
+    assert first.body_html == '<p dir="auto">Hello <strong>Ann</strong></p>'
+    assert first.excerpt == "Hello Ann"
+    assert_counts_exact()
+
+
+def test_a_pair_is_stored_lower_id_first_and_once(app):
+    ann, bob = make_bee(), make_bee()
+    low, high = sorted((ann.id, bob.id))
+    with pytest.raises(IntegrityError), write_transaction():
+        db.session.add(Conversation(low_bee_id=high, high_bee_id=low))
+    services.send_message(ann, bob, "one")
+    with pytest.raises(IntegrityError), write_transaction():
+        db.session.add(Conversation(low_bee_id=low, high_bee_id=high))
+    assert count(Conversation) == 1
+
+
+def test_unread_counts_are_exact_per_conversation_and_in_the_badge(app):
+    me, ann, bob, cat = make_bee(), make_bee(), make_bee(), make_bee()
+    for _ in range(3):
+        services.send_message(ann, me, "from ann")
+    services.send_message(bob, me, "from bob")
+    services.send_message(me, cat, "to cat")
+    services.send_message(cat, me, "from cat")
+    services.send_message(cat, me, "from cat again")
+    assert (unread(me, ann), unread(me, bob), unread(me, cat)) == (3, 1, 2)
+    assert badge(me) == 6
+    assert (badge(ann), badge(bob), badge(cat)) == (0, 0, 0)  # cat read "to cat" by answering it
+    assert_counts_exact()
+
+    assert services.mark_read(me, services.conversation_with(me, ann)) == 3
+    assert (unread(me, ann), badge(me)) == (0, 3)
+    assert services.mark_read(me, services.conversation_with(me, ann)) == 0  # nothing left: no change
+    assert badge(me) == 3
+    services.send_message(me, cat, "replying reads what came before")
+    assert (unread(me, cat), badge(me), badge(cat)) == (0, 1, 1)
+    assert services.mark_read(cat, services.conversation_with(cat, me)) == 1
+    assert badge(cat) == 0
+    assert_counts_exact()
+
+
+def test_marking_read_up_to_a_message_leaves_the_newer_ones_unread(app):
+    me, ann = make_bee(), make_bee()
+    sent = [services.send_message(ann, me, f"message {n}") for n in range(4)]
+    conversation = services.conversation_with(me, ann)
+    assert services.mark_read(me, conversation, through=sent[1].id) == 2
+    assert (unread(me, ann), badge(me)) == (2, 2)
+    assert services.mark_read(me, conversation, through=sent[0].id) == 0  # already read that far
+    assert services.mark_read(me, conversation, through=MAX_ID) == 2
+    assert (unread(me, ann), badge(me)) == (0, 0)
+    assert_counts_exact()
+
+
+@pytest.mark.parametrize("blocker", ["sender", "recipient"])
+def test_a_block_either_way_refuses_messages_and_ends_the_conversation(app, blocker):
+    ann, bob = make_bee(), make_bee()
+    services.send_message(ann, bob, "before the block")
+    block(*((ann, bob) if blocker == "sender" else (bob, ann)))
+    for sender, recipient in ((ann, bob), (bob, ann)):
+        with pytest.raises(PermissionDenied):
+            services.send_message(sender, recipient, "after the block")
+    assert count(Message) == 1
+    assert badge(bob) == 1  # what came before stays, readable
+    assert not services.may_message(ann, bob)
+    assert not services.may_message(bob, ann)
+    unblock(*((ann, bob) if blocker == "sender" else (bob, ann)))
+    services.send_message(bob, ann, "talking again")
+    assert count(Message) == 2
+    assert_counts_exact()
+
+
+def test_no_conversation_starts_across_a_block(app):
+    ann, bob = make_bee(), make_bee()
+    block(bob, ann)
+    with pytest.raises(PermissionDenied, match="cannot send messages to this bee"):
+        services.send_message(ann, bob, "hello?")
+    with pytest.raises(PermissionDenied, match="You blocked this bee"):
+        services.send_message(bob, ann, "hello?")
+    assert (count(Conversation), count(Message), badge(ann), badge(bob)) == (0, 0, 0, 0)
+
+
+def test_nobody_writes_to_themselves(app):
+    ann = make_bee()
+    with pytest.raises(PermissionDenied, match="yourself"):
+        services.send_message(ann, ann, "note to self")
+    assert (count(Conversation), count(Message), badge(ann)) == (0, 0, 0)
+
+
+def test_suspended_bees_neither_send_nor_receive(app):
+    admin, ann, bob = make_admin(), make_bee(), make_bee()
+    services.send_message(ann, bob, "before the suspension")
+    suspend(admin, bob, "Spam.")
+    with pytest.raises(PermissionDenied, match="suspended"):
+        services.send_message(ann, bob, "are you there?")
+    with pytest.raises(PermissionDenied):
+        services.send_message(db.session.get(Bee, bob.id), ann, "let me out")
+    assert count(Message) == 1
+    assert (badge(ann), badge(bob)) == (0, 1)
+
+
+def test_the_policy_rule(app):
+    ann, bob = make_bee(), make_bee()
+    assert policy.can_message(ann, bob, blocked=False)
+    assert not policy.can_message(ann, bob, blocked=True)
+    assert not policy.can_message(ann, ann, blocked=False)
+    assert not policy.can_message(None, bob, blocked=False)
+    assert not policy.can_message(AnonymousUserMixin(), bob, blocked=False)
+    bob.suspended_at = ann.created_at
+    assert not policy.can_message(ann, bob, blocked=False)
+    assert not policy.can_message(bob, ann, blocked=False)
+    db.session.rollback()
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("", "Write something first."),
+        ("  \n\t ", "Write something first."),
+        ("x" * (MESSAGE_MAX + 1), "This is 5,001 characters long; the limit is 5,000 characters."),
+        ("[a](b) " * 501, "Use at most 500 links in one post."),
+    ],
+)
+def test_bad_messages_are_refused_and_nothing_is_written(app, body, message):
+    ann, bob = make_bee(), make_bee()
+    with pytest.raises(ValidationError) as refused:
+        services.send_message(ann, bob, body)
+    assert (refused.value.field, refused.value.message) == ("body", message)
+    assert (count(Conversation), count(Message), count(Participant), badge(bob)) == (0, 0, 0, 0)
+
+
+def test_the_longest_message_is_accepted(app):
+    ann, bob = make_bee(), make_bee()
+    assert len(services.send_message(ann, bob, "y" * MESSAGE_MAX).body_source) == MESSAGE_MAX
+
+
+def test_hostile_html_is_sanitized_on_write(app):
+    ann, bob = make_bee(), make_bee()
+    body = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [x](javascript:alert(3)) **ok**'
+    message = services.send_message(ann, bob, body)
+    assert "<script" not in message.body_html
+    assert "<img" not in message.body_html
+    assert "javascript:" not in message.body_html
+    assert "&lt;script&gt;" in message.body_html
+    assert "<strong>ok</strong>" in message.body_html
+    assert message.body_source == body  # the source is kept as written
+
+
+# Reading -------------------------------------------------------------------------------------
+
+
+def test_a_conversation_is_its_two_bees_alone(app):
+    ann, bob, eve = make_bee(), make_bee(), make_bee()
+    admin = make_admin()
+    services.send_message(ann, bob, "just between us")
+    conversation = services.conversation_with(ann, bob)
+    for outsider in (eve, admin):
+        with pytest.raises(NotFound):
+            services.messages_page(outsider, conversation)
+        with pytest.raises(NotFound):
+            services.mark_read(outsider, conversation)
+        with pytest.raises(NotFound):
+            services.conversation_by_id(outsider, conversation.id)
+    for id_ in (0, -1, MAX_ID + 1, conversation.id + 1):
+        with pytest.raises(NotFound):
+            services.conversation_by_id(ann, id_)
+    assert services.conversation_by_id(bob, conversation.id).id == conversation.id
+    assert [m.body_html for m in services.messages_page(bob, conversation).messages] == [
+        '<p dir="auto">just between us</p>'
+    ]
+    assert badge(bob) == 1  # the outsiders' attempts read nothing and changed nothing
+
+
+def test_history_pages_back_to_the_first_message_in_order_without_duplicates(app):
+    ann, bob = make_bee(), make_bee()
+    sent = [services.send_message(*((ann, bob) if n % 3 else (bob, ann)), f"n{n}").id for n in range(8)]
+    conversation = services.conversation_with(ann, bob)
+    pages, before = [], None
+    while True:
+        page = services.messages_page(ann, conversation, before, limit=3)
+        ids = [message.id for message in page.messages]
+        assert ids == sorted(ids)  # each page reads oldest first
+        pages.append(ids)
+        if page.earlier is None:
+            break
+        before = page.earlier
+    assert pages == [sent[5:], sent[2:5], sent[:2]]
+    assert services.messages_page(ann, conversation, sent[0]).messages == []
+
+
+def test_the_inbox_lists_newest_activity_first_and_pages_without_duplicates(app):
+    me = make_bee()
+    others = [make_bee() for _ in range(5)]
+    for n, other in enumerate(others):
+        services.send_message(other, me, f"hello from {n}")
+    services.send_message(me, others[0], "Back to **you**, first one.")  # the oldest moves to the top
+    services.send_message(others[3], me, "again")
+    expected = [others[3], others[0], others[4], others[2], others[1]]
+    page = services.inbox_page(me)
+    assert [item.other.id for item in page.items] == [bee.id for bee in expected]
+    assert page.next_cursor is None
+    top, second = page.items[0], page.items[1]
+    assert (top.unread, top.excerpt, top.last_sender_id) == (2, "again", others[3].id)
+    assert (second.unread, second.excerpt, second.last_sender_id) == (0, "Back to you, first one.", me.id)
+    walked, before = [], None
+    while True:
+        page = services.inbox_page(me, before, limit=2)
+        walked += [item.other.id for item in page.items]
+        if page.next_cursor is None:
+            break
+        before = page.next_cursor
+    assert walked == [bee.id for bee in expected]
+    assert [item.other.id for item in services.inbox_page(others[0]).items] == [me.id]
+    assert services.inbox_page(make_bee()).items == []
+
+
+def test_racing_messages_and_reads_keep_every_count_exact(app):
+    me = make_bee()
+    senders = [make_bee() for _ in range(6)]
+    first_pair = [make_bee(), make_bee()]
+    for sender in senders[:3]:
+        services.send_message(sender, me, "opening")
+    me_id, sender_ids, pair_ids = me.id, [b.id for b in senders], [b.id for b in first_pair]
+
+    def sending(sender_id: int):
+        def job():
+            for n in range(3):
+                services.send_message(db.session.get(Bee, sender_id), db.session.get(Bee, me_id), f"m{n}")
+
+        return job
+
+    def reading(sender_id: int):
+        def job():
+            reader, other = db.session.get(Bee, me_id), db.session.get(Bee, sender_id)
+            for _ in range(3):
+                services.mark_read(reader, services.conversation_with(reader, other))
+
+        return job
+
+    def first_words(a: int, b: int):
+        return lambda: services.send_message(db.session.get(Bee, a), db.session.get(Bee, b), "hi!")
+
+    jobs = [sending(i) for i in sender_ids] + [reading(i) for i in sender_ids[:3]]
+    jobs += [first_words(*pair_ids), first_words(*reversed(pair_ids))]
+    assert run_together(app, jobs) == []
+    db.session.rollback()  # read what the threads committed
+    assert count(Message) == 3 + 6 * 3 + 2
+    assert count(Conversation) == 6 + 1  # the pair that wrote first at once shares one
+    assert_counts_exact()
