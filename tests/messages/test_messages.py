@@ -1,10 +1,12 @@
-"""Direct messages: who may write to whom, exact unread counts, paging and privacy."""
+"""Direct messages: who may write to whom, exact unread counts, paging, privacy, and the pages."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from flask_login import AnonymousUserMixin
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.exc import IntegrityError
 
 from app import policy
@@ -321,3 +323,184 @@ def test_racing_messages_and_reads_keep_every_count_exact(app):
     assert count(Message) == 3 + 6 * 3 + 2
     assert count(Conversation) == 6 + 1  # the pair that wrote first at once shares one
     assert_counts_exact()
+
+
+# Pages ---------------------------------------------------------------------------------------
+
+
+def test_the_inbox_page_shows_conversations_and_an_empty_state(app, client, login):
+    me = login(make_bee(handle="reader"))
+    assert "No messages yet" in client.get("/messages").get_data(as_text=True)
+    ann = make_bee(handle="ann", display_name="Ann Arbor")
+    services.send_message(ann, me, "Coffee **tomorrow**?")
+    services.send_message(ann, me, "<b>bold?</b>")
+    page = client.get("/messages").get_data(as_text=True)
+    assert "Ann Arbor" in page
+    assert 'href="/messages/@ann"' in page
+    assert "2 unread" in page
+    assert "&lt;b&gt;bold?&lt;/b&gt;" in page  # an excerpt is text, escaped
+    assert re.search(r'class="badge[^"]*message-badge">2<', page)  # the nav badge
+    assert client.get("/messages?before=abc").status_code == 422
+
+
+def test_the_inbox_pages_to_older_conversations(app, client, login):
+    me = login(make_bee())
+    others = [make_bee(handle=f"pen_pal_{n}") for n in range(services.INBOX_PAGE_SIZE + 2)]
+    for other in others:
+        services.send_message(other, me, "hello")
+    first = client.get("/messages").get_data(as_text=True)
+    assert "Older conversations" in first
+    cursor = re.search(r'href="/messages\?before=(\d+)"', first).group(1)
+    second = client.get(f"/messages?before={cursor}").get_data(as_text=True)
+    assert "Older conversations" not in second
+    shown = re.findall(r'href="/messages/@(pen_pal_\d+)"', first + second)
+    assert shown == [other.handle for other in reversed(others)]
+
+
+def test_opening_a_conversation_shows_it_and_marks_it_read(app, client, login):
+    me = login(make_bee(handle="reader"))
+    ann = make_bee(handle="ann")
+    services.send_message(me, ann, "Hi Ann")
+    services.send_message(ann, me, "مرحبا! **Hello**")
+    services.send_message(ann, me, "<script>alert(1)</script>")
+    assert badge(me) == 2
+    page = client.get("/messages/@ann")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert html.count('class="message message-mine"') == 1
+    assert html.count('class="message message-theirs"') == 2
+    body = '<p dir="auto">مرحبا! <strong>Hello</strong></p>'
+    assert f'<div class="post-body message-body" dir="auto">{body}' in html
+    assert "<script>alert(1)" not in html
+    assert "New messages" in html
+    assert 'action="/messages/@ann"' in html
+    assert badge(me) == 0
+    assert "New messages" not in client.get("/messages/@ann").get_data(as_text=True)
+    assert_counts_exact()
+
+
+def test_opening_a_read_conversation_writes_nothing(app, client, login):
+    me = login(make_bee(handle="reader"))
+    ann = make_bee(handle="ann")
+    services.send_message(ann, me, "hello")
+    client.get("/messages/@ann")
+    writes = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        if re.match(r"\s*(INSERT|UPDATE|DELETE|BEGIN IMMEDIATE)", statement, re.IGNORECASE):
+            writes.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        assert client.get("/messages/@ann").status_code == 200
+        assert client.get("/messages").status_code == 200
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert writes == []
+
+
+def test_an_earlier_page_leaves_the_newest_unread(app, client, login):
+    me = login(make_bee(handle="reader"))
+    ann = make_bee(handle="ann")
+    sent = [services.send_message(ann, me, f"line {n}") for n in range(services.MESSAGES_PAGE_SIZE + 5)]
+    latest = client.get("/messages/@ann").get_data(as_text=True)
+    assert f'href="/messages/@ann?before={sent[5].id}"' in latest
+    assert "Earlier messages" in latest
+    assert "line 4<" not in latest
+    assert badge(me) == 0
+    services.send_message(ann, me, "a newer one")
+    earlier = client.get(f"/messages/@ann?before={sent[5].id}").get_data(as_text=True)
+    assert "line 4<" in earlier
+    assert "line 5<" not in earlier
+    assert "Latest messages" in earlier
+    assert badge(me) == 1  # an earlier page does not read the newest message
+    assert client.get("/messages/@ann?before=0").status_code == 422
+
+
+def test_sending_from_the_page(app, client, login):
+    me = login(make_bee(handle="writer"))
+    make_bee(handle="ann")
+    page = client.get("/messages/@ann").get_data(as_text=True)
+    assert "No messages yet. Say hello" in page
+    response = client.post("/messages/@ann", data={"body": "Hello, *Ann*!"})
+    assert response.status_code == 302
+    message = db.session.scalar(select(Message))
+    assert response.headers["Location"] == f"/messages/@ann#message-{message.id}"
+    assert message.body_html == '<p dir="auto">Hello, <em>Ann</em>!</p>'
+    assert f'id="message-{message.id}"' in client.get("/messages/@ann").get_data(as_text=True)
+    assert message.sender_id == me.id
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [("", "Write something first."), ("z" * (MESSAGE_MAX + 1), "the limit is 5,000 characters")],
+)
+def test_a_bad_message_is_shown_on_the_page_and_nothing_is_written(app, client, login, body, words):
+    login(make_bee(handle="writer"))
+    make_bee(handle="ann")
+    response = client.post("/messages/@ann", data={"body": body})
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    assert words in html
+    assert 'class="invalid-feedback d-block"' in html
+    assert (count(Conversation), count(Message)) == (0, 0)
+
+
+def test_refusals_say_why_with_a_4xx(app, client, login):
+    admin, me = make_admin(), login(make_bee(handle="writer"))
+    make_bee(handle="ann")
+    rude, gone = make_bee(handle="rude"), make_bee(handle="gone")
+    services.send_message(rude, me, "before the block")
+    block(me, rude)
+    suspend(admin, gone, "Spam.")
+    for handle, status, words in [
+        ("writer", 403, "You cannot send a message to yourself."),
+        ("rude", 403, "You blocked this bee."),
+        ("gone", 403, "This account is suspended"),
+        ("nobody_here", 404, "There is no bee with that handle."),
+    ]:
+        response = client.post(f"/messages/@{handle}", data={"body": "hello"})
+        assert (response.status_code, handle) == (status, handle)
+        assert words in response.get_data(as_text=True)
+    assert client.get("/messages/@writer").status_code == 403
+    assert client.get("/messages/@gone").status_code == 403
+    assert client.get("/messages/@nobody_here").status_code == 404
+    blocked_page = client.get("/messages/@rude")
+    html = blocked_page.get_data(as_text=True)
+    assert blocked_page.status_code == 200  # what came before stays readable
+    assert "before the block" in html
+    assert "You blocked this bee." in html
+    assert 'action="/messages/@rude"' not in html
+    assert count(Message) == 1
+
+
+def test_a_third_bee_sees_none_of_a_conversation(app, client, login):
+    ann, bob = make_bee(handle="ann"), make_bee(handle="bob")
+    services.send_message(ann, bob, "a secret between ann and bob")
+    login(make_bee(handle="eve"))
+    for url in ("/messages", "/messages/@ann", "/messages/@bob"):
+        assert "a secret" not in client.get(url).get_data(as_text=True)
+    assert count(Message) == 1
+
+
+def test_pages_are_for_signed_in_bees(app, client):
+    make_bee(handle="ann")
+    for url in ("/messages", "/messages/@ann"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "/login" in response.headers["Location"]
+    assert client.post("/messages/@ann", data={"body": "hi"}).status_code == 302
+    assert count(Message) == 0
+
+
+def test_a_profile_offers_a_message_button_to_whom_i_may_write(app, client, login):
+    me = login(make_bee(handle="viewer"))
+    make_bee(handle="ann")
+    rude = make_bee(handle="rude")
+    button = 'href="/messages/@{}"'
+    assert button.format("ann") in client.get("/@ann").get_data(as_text=True)
+    assert button.format("viewer") not in client.get("/@viewer").get_data(as_text=True)
+    block(rude, me)
+    assert button.format("rude") not in client.get("/@rude").get_data(as_text=True)
+    client.post("/logout")
+    assert button.format("ann") not in client.get("/@ann").get_data(as_text=True)
