@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from app import policy
 from app.admin.services import suspend
 from app.db import MAX_ID, write_transaction
+from app.demo import messages as demo_messages
 from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
 from app.messages import services
@@ -504,3 +505,22 @@ def test_a_profile_offers_a_message_button_to_whom_i_may_write(app, client, logi
     assert button.format("rude") not in client.get("/@rude").get_data(as_text=True)
     client.post("/logout")
     assert button.format("ann") not in client.get("/@ann").get_data(as_text=True)
+
+
+# Demo ----------------------------------------------------------------------------------------
+
+
+def test_the_demo_bee_has_conversations_some_unread_one_right_to_left(app):
+    handles = {demo_messages.ME} | {spec["with"] for spec in demo_messages.CONVERSATIONS}
+    bees = {handle: make_bee(handle=handle) for handle in handles}
+    written = demo_messages.load(bees)
+    assert written == count(Message) == sum(len(spec["lines"]) for spec in demo_messages.CONVERSATIONS)
+    demo = bees[demo_messages.ME]
+    inbox = services.inbox_page(demo).items
+    assert len(inbox) == len(demo_messages.CONVERSATIONS)
+    assert [item.last_at for item in inbox] == sorted((item.last_at for item in inbox), reverse=True)
+    assert any(item.unread for item in inbox)
+    assert any(re.search(r"[\u0590-\u06FF]", item.excerpt) for item in inbox)
+    times = [m.created_at for m in db.session.scalars(select(Message).order_by(Message.id))]
+    assert times == sorted(times), "ids must follow time"
+    assert_counts_exact()
