@@ -11,8 +11,8 @@ Reviewed by hand:
 * ``bees.unread_messages`` is a plain ADD COLUMN with a server default of 0
   (no conversation exists yet, so 0 is exact for every bee); no table rebuild.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-11-25 10:00:00
 
 """
@@ -21,8 +21,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0008'
-down_revision = '0007'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
