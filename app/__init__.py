@@ -92,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.auth.routes import bp as auth_bp
     from app.hives.moderation_routes import bp as moderation_bp
     from app.hives.routes import bp as hives_bp
+    from app.messages.routes import bp as messages_bp
     from app.notifications.routes import bp as notifications_bp
     from app.posts.comment_routes import bp as comments_bp
     from app.posts.live_routes import bp as live_bp
@@ -113,6 +114,7 @@ def _register_blueprints(app: Flask) -> None:
         profiles_bp,
         search_bp,
         notifications_bp,
+        messages_bp,
         admin_bp,
     ):
         app.register_blueprint(blueprint)

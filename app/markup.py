@@ -211,13 +211,14 @@ class _ProseText(HTMLParser):
             self.parts.append(data)
 
 
-def plain_excerpt(html: str, limit: int = EXCERPT_MAX) -> str:
+def plain_excerpt(html: str, limit: int = EXCERPT_MAX, *, prose_only: bool = True) -> str:
     """The opening prose of rendered HTML as plain text, cut at a word and ended with "…".
 
     Feeds show this for honey instead of the whole article; it is text, so
-    templates escape it like any other string.
+    templates escape it like any other string. With ``prose_only=False`` headings,
+    code and tables count too (a direct message may be nothing else).
     """
-    parser = _ProseText()
+    parser = _ProseText() if prose_only else _ProseText(skip=frozenset())
     parser.feed(html)
     parser.close()
     text = " ".join("".join(parser.parts).split())

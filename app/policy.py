@@ -27,6 +27,7 @@ from flask_babel import gettext as _
 
 from app.errors import PermissionDenied
 from app.hives.models import Hive, Membership, MembershipState, Role
+from app.messages.models import Conversation
 from app.posts.models import Comment, CommentState, Post
 from app.profiles.models import Bee
 
@@ -214,3 +215,14 @@ def require(allowed: bool, message: str | None = None) -> None:
     """Raise :class:`PermissionDenied` unless ``allowed``."""
     if not allowed:
         raise PermissionDenied(message or _("You are not allowed to do that."))
+
+
+def can_message(sender: Bee | None, recipient: Bee, *, blocked: bool) -> bool:
+    """Send a direct message: a signed-in bee to any other bee who is not suspended, with no
+    block between them either way (site admins included: a block is the recipient's word)."""
+    return is_signed_in(sender) and sender.id != recipient.id and not recipient.is_suspended and not blocked
+
+
+def can_read_conversation(reader: Bee | None, conversation: Conversation) -> bool:
+    """A conversation is its two bees' alone: not even a site admin reads it."""
+    return is_signed_in(reader) and conversation.has(reader.id)

@@ -26,6 +26,7 @@ from app.extensions import db, socketio
 from app.hives import moderation, roles
 from app.hives.models import Hive, Membership, ModerationCase, Report
 from app.hives.services import create_hive, join_hive, membership_of
+from app.messages.models import Message
 from app.notifications.models import Notice, NoticeOptOut
 from app.notifications.services import notify
 from app.posts.comments import add_comment
@@ -302,6 +303,28 @@ ACTIONS: list[Row] = [
         rule(SEES_POST, private_ok=SEES_PRIVATE_POST),
     ),
     Row("profiles.controls", "GET", lambda w, a: "/settings/controls", rule(SIGNED_IN)),
+    # Direct messages: to any bee but oneself, never to a suspended one ---------------------------
+    Row("messages.inbox", "GET", lambda w, a: "/messages", rule(SIGNED_IN)),
+    Row("messages.conversation", "GET", lambda w, a: "/messages/@author", rule(SIGNED_IN - {AUTHOR})),
+    Row("messages.conversation", "GET", lambda w, a: "/messages/@suspended", rule(frozenset())),
+    Row(
+        "messages.send",
+        "POST",
+        lambda w, a: "/messages/@author",
+        rule(SIGNED_IN - {AUTHOR}),
+        data=lambda w, a: {"body": f"Hello from {a}."},
+        done=lambda w, a: _count(Message),
+        independent=True,
+    ),
+    Row(
+        "messages.send",
+        "POST",
+        lambda w, a: "/messages/@suspended",
+        rule(frozenset()),
+        data=lambda w, a: {"body": f"Hello from {a}."},
+        done=lambda w, a: _count(Message),
+        independent=True,
+    ),
     Row("profiles.edit_profile", "GET", lambda w, a: "/settings/profile", rule(SIGNED_IN)),
     Row(
         "profiles.edit_profile",

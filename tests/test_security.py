@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.extensions import db
+from app.messages.models import Message
 from app.posts.models import Post
 from app.profiles.models import Bee, Follow
 from tests.conftest import csrf_token_from, make_app
@@ -120,3 +121,18 @@ def test_the_home_composer_posts_to_my_hives_with_its_own_token(app, csrf_client
     db.session.rollback()  # the post was written by the other app: start a fresh read
     post = db.session.scalar(select(Post).where(Post.author_id == author.id))
     assert [h.id for h in post.hives] == [hive.id]
+
+
+def test_a_message_needs_the_conversation_page_s_token(app, csrf_client):
+    make_bee(handle="writer")
+    make_bee(handle="reader")
+    page = csrf_client.get("/login").get_data(as_text=True)
+    login = {"csrf_token": csrf_token_from(page), "login": "writer", "password": PASSWORD}
+    assert csrf_client.post("/login", data=login).status_code == 302
+    assert csrf_client.post("/messages/@reader", data={"body": "forged"}).status_code == 400
+    assert db.session.scalar(select(func.count(Message.id))) == 0
+    token = csrf_token_from(csrf_client.get("/messages/@reader").get_data(as_text=True))
+    sent = csrf_client.post("/messages/@reader", data={"csrf_token": token, "body": "real"})
+    assert sent.status_code == 302
+    db.session.rollback()  # the message was written by the other app: start a fresh read
+    assert db.session.scalars(select(Message.body_source)).all() == ["real"]

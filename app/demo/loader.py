@@ -5,7 +5,8 @@ Deterministic (a fixed seed), so every fresh ``make run`` shows the same network
 languages over five months with conversations under the newest, a follow graph where bees mostly follow people who
 share their hives and languages, and some moderation: the demo bee moderates a
 hive it does not own, where a reported post waits in the queue, and owns a
-private hive with a request to join waiting.
+private hive with a request to join waiting. The demo bee also has a few direct conversations,
+some with messages it has not read.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy import select, update
 
 from app.auth.services import register
 from app.db import write_transaction
-from app.demo import comments, content_ar, content_he, content_ltr, content_ur, people
+from app.demo import comments, content_ar, content_he, content_ltr, content_ur, messages, people
 from app.extensions import db
 from app.hives import moderation, roles
 from app.hives.services import create_hive, join_hive
@@ -79,12 +80,14 @@ def load(seed: int = SEED) -> dict[str, int]:
             db.session.execute(update(Post).where(Post.id == post_id).values(created_at=moment))
     talk = _converse(bees, posts, published, rng)
     made = _govern(bees, hives)
+    written = messages.load(bees)
     return {
         "bees": len(bees),
         "hives": len(hives) + 1,
         "follows": follows,
         "posts": len(published) + made["posts"],
         "comments": talk,
+        "messages": written,
     }
 
 

@@ -58,6 +58,8 @@ class Bee(UserMixin, db.Model):
     suspension_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Kept with the row every signed-in page loads anyway, so the badge costs no query.
     unread_notices: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The same for direct messages: the sum of the bee's unread counts (app/messages/models.py).
+    unread_messages: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     @property
     def is_suspended(self) -> bool:

@@ -1,0 +1,58 @@
+"""Direct messages: my inbox, a conversation with one bee, and writing to them."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from app import policy
+from app.errors import ValidationError
+from app.forms import attach_error
+from app.messages import services
+from app.messages.forms import MessageForm
+from app.posts.queries import parse_cursor
+from app.profiles.services import bee_by_handle
+
+bp = Blueprint("messages", __name__)
+
+
+@bp.app_context_processor
+def _message_helpers():
+    return {"can_message": policy.can_message}
+
+
+@bp.get("/messages")
+@login_required
+def inbox():
+    """My conversations, the most recent first, each with its unread count."""
+    page = services.inbox_page(current_user, parse_cursor(request.args.get("before")))
+    return render_template("messages/inbox.html", page=page)
+
+
+@bp.get("/messages/@<handle>")
+@login_required
+def conversation(handle: str):
+    """My conversation with a bee: its latest messages (or earlier ones), and the composer.
+    Opening the latest page marks what it shows read."""
+    other = bee_by_handle(handle)
+    view = services.open_conversation(current_user, other, parse_cursor(request.args.get("before")))
+    return render_template("messages/conversation.html", view=view, form=MessageForm())
+
+
+@bp.post("/messages/@<handle>")
+@login_required
+def send(handle: str):
+    """Send a message to a bee, then show it in our conversation."""
+    other = bee_by_handle(handle)
+    form = MessageForm()
+    if form.validate_on_submit():
+        try:
+            message = services.send_message(current_user, other, form.body.data)
+        except ValidationError as error:
+            attach_error(form, error)
+        else:
+            return redirect(
+                url_for("messages.conversation", handle=other.handle, _anchor=f"message-{message.id}")
+            )
+    view = services.open_conversation(current_user, other)
+    return render_template("messages/conversation.html", view=view, form=form), 422
