@@ -15,6 +15,15 @@ from app.extensions import socketio
 from app.sockets import LOGIN_KEY
 
 
+def _payload(packet: dict):
+    """An event's one argument (Flask-SocketIO's test client keeps an emit from inside a handler
+    as the bare value, and one from outside as a list of arguments)."""
+    args = packet["args"]
+    if isinstance(args, list):
+        return args[0] if args else None
+    return args
+
+
 class LiveClient:
     """A real Socket.IO test client on the session of ``http`` (a Flask test client)."""
 
@@ -37,7 +46,7 @@ class LiveClient:
     def received(self) -> list[tuple[str, dict]]:
         """The events received since the last call, as (name, payload)."""
         return [
-            (packet["name"], packet["args"][0] if packet["args"] else None)
+            (packet["name"], _payload(packet))
             for packet in self.socket.get_received()
         ]
 

@@ -27,6 +27,7 @@ from app.hives import moderation, roles
 from app.hives.models import Hive, Membership, ModerationCase, Report
 from app.hives.services import create_hive, join_hive, membership_of
 from app.messages.models import Message
+from app.messages.services import send_message
 from app.notifications.models import Notice, NoticeOptOut
 from app.notifications.services import notify
 from app.posts.comments import add_comment
@@ -64,6 +65,7 @@ class World:
     honey: Post = None  # a honey by the author, in the hive
     site_post: Post = None  # a buzz by the author in no hive
     comment: Comment = None  # a comment by the author on the post
+    message: Message = None  # a direct message from the member to the author
     site_case: ModerationCase = None
 
     def bee(self, actor: str) -> Bee | None:
@@ -94,6 +96,7 @@ def build(private: bool) -> World:
     w.honey = publish_post(author, "honey", "A honey in the hive.", "Matrix honey", [w.hive.id])
     w.site_post = publish_post(author, "buzz", "A buzz in no hive.", None, [])
     w.comment = add_comment(author, w.post, "A comment on the buzz.")
+    w.message = send_message(w.bees[MEMBER], author, "A message for the author.")
     moderation.report_post(w.target, w.post, "spam")
     moderation.report_comment(w.target, w.comment, "insult")
     moderation.report_post(w.target, w.site_post, "spam")
@@ -324,6 +327,17 @@ ACTIONS: list[Row] = [
         data=lambda w, a: {"body": f"Hello from {a}."},
         done=lambda w, a: _count(Message),
         independent=True,
+    ),
+    Row(
+        "messages.live_message", "GET", lambda w, a: f"/messages/live/{w.message.id}", rule({MEMBER, AUTHOR})
+    ),
+    Row(
+        "messages.mark_read",
+        "POST",
+        lambda w, a: "/messages/@member/read",
+        rule({AUTHOR}),  # the member has no conversation with themselves; nobody else has one
+        data=lambda w, a: {"through": str(w.message.id)},
+        done=lambda w, a: db.session.get(Bee, w.bees[AUTHOR].id, populate_existing=True).unread_messages,
     ),
     Row("profiles.edit_profile", "GET", lambda w, a: "/settings/profile", rule(SIGNED_IN)),
     Row(

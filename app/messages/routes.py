@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, url_for
+from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from app import policy
 from app.errors import ValidationError
+from app.extensions import db
 from app.forms import attach_error
 from app.messages import services
 from app.messages.forms import MessageForm
 from app.posts.queries import parse_cursor
+from app.profiles.forms import ActionForm
+from app.profiles.models import Bee
 from app.profiles.services import bee_by_handle
 
 bp = Blueprint("messages", __name__)
@@ -37,6 +40,29 @@ def conversation(handle: str):
     other = bee_by_handle(handle)
     view = services.open_conversation(current_user, other, parse_cursor(request.args.get("before")))
     return render_template("messages/conversation.html", view=view, form=MessageForm())
+
+
+@bp.get("/messages/live/<int:message_id>")
+@login_required
+def live_message(message_id: int):
+    """One message of my conversation, for a conversation page that was told of it."""
+    conversation, message = services.shown_message(current_user, message_id)
+    other = db.session.get(Bee, conversation.other_than(current_user.id))
+    html = render_template("messages/_live_message.html", message=message, other=other)
+    return jsonify(html=html, conversation=conversation.id, message=message.id)
+
+
+@bp.post("/messages/@<handle>/read")
+@login_required
+def mark_read(handle: str):
+    """Mark my conversation with a bee read up to ``through`` (the newest message my open page
+    shows); answers with how many became read."""
+    other = bee_by_handle(handle)
+    conversation = services.conversation_with(current_user, other)
+    if conversation is None or not ActionForm().validate_on_submit():
+        abort(400 if conversation else 404)
+    through = parse_cursor(request.form.get("through"))
+    return jsonify(read=services.mark_read(current_user, conversation, through))
 
 
 @bp.post("/messages/@<handle>")

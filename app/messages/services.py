@@ -10,9 +10,8 @@ Every change to what a bee has unread moves its participant row and
 ``Bee.unread_messages`` in one transaction (both bees' rows locked first, in id
 order), so the nav badge is always the sum of the inbox's counts.
 
-Nothing here pushes anything live: :func:`send_message` returns the message,
-whose ``id``, ``conversation_id`` and ``sender_id`` a realtime layer can
-announce to the other bee after the commit.
+After the commit, both bees' open pages hear of a new message (its ids only,
+through ``app/realtime.py``) and of every change to their badge.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ from typing import NamedTuple
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select, update
 
-from app import policy
+from app import policy, realtime
 from app.db import MAX_ID, lock_rows, write_transaction
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -112,6 +111,7 @@ def send_message(sender: Bee, recipient: Bee, body: str) -> Message:
         db.session.flush()
         _read_by_sender(conversation.id, sender_id, recipient_id, message.id)
         _unread_by_recipient(conversation.id, recipient_id, sender_id, message.id)
+        realtime.message_sent(conversation.id, message.id, [sender_id, recipient_id])
     return message
 
 
@@ -162,6 +162,7 @@ def _move_badge(bee_id: int, change: int) -> None:
             .values(unread_messages=Bee.unread_messages + change)
             .execution_options(synchronize_session=False)
         )
+        realtime.badges_changed([bee_id])
 
 
 def conversation_with(bee: Bee, other: Bee) -> Conversation | None:
@@ -209,6 +210,15 @@ class MessagesPage:
 
     messages: list[ShownMessage]
     earlier: int | None
+
+
+def shown_message(reader: Bee, message_id: int) -> tuple[Conversation, ShownMessage]:
+    """One message of a conversation ``reader`` is in (for a live page), or :class:`NotFound`."""
+    message = db.session.get(Message, message_id) if 0 < message_id <= MAX_ID else None
+    if message is None:
+        raise NotFound(_("That conversation does not exist."))
+    conversation = _readable(reader, db.session.get(Conversation, message.conversation_id))
+    return conversation, ShownMessage(message.id, message.sender_id, message.body_html, message.created_at)
 
 
 def messages_page(

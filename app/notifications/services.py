@@ -164,5 +164,6 @@ def mark_read(bee: Bee, notice_id: int) -> Notice:
 
 def unread_counts(bee_id: int) -> dict[str, int]:
     """The numbers on a bee's badges."""
-    unread = db.session.execute(select(Bee.unread_notices).where(Bee.id == bee_id)).scalar_one_or_none()
-    return {"notices": unread or 0}
+    row = db.session.execute(select(Bee.unread_notices, Bee.unread_messages).where(Bee.id == bee_id)).first()
+    notices, messages = row if row else (0, 0)
+    return {"notices": notices or 0, "messages": messages or 0}

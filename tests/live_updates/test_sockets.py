@@ -166,3 +166,27 @@ def test_losing_a_private_hive_ends_the_sockets_until_they_rejoin_what_is_still_
     assert not socket.is_connected()
     again = live(member)
     assert again.watch(posts=[post.id])["posts"] == []
+
+
+def test_a_direct_message_reaches_both_bees_and_nobody_else(app, live, client, login):
+    from app.messages import services as messages
+
+    sender, recipient, stranger = make_bee(), make_bee(), make_bee()
+    sender_socket, recipient_socket, stranger_socket = live(sender), live(recipient), live(stranger)
+    message = messages.send_message(sender, recipient, "Coffee tomorrow?")
+    expected = {"conversation": message.conversation_id, "message": message.id}
+    assert ("message", expected) in recipient_socket.received()
+    assert ("message", expected) in sender_socket.received()
+    assert stranger_socket.received() == []
+    login(recipient)
+    assert client.get("/notices/unread").json == {"notices": 0, "messages": 1}
+    shown = client.get(f"/messages/live/{message.id}").json
+    assert shown["message"] == message.id
+    assert "Coffee tomorrow?" in shown["html"]
+    read = client.post(f"/messages/@{sender.handle}/read", data={"through": str(message.id)})
+    assert read.json == {"read": 1}
+    assert recipient_socket.events("badges") == [{}]
+    assert client.get("/notices/unread").json == {"notices": 0, "messages": 0}
+    client.post("/logout")
+    login(stranger)
+    assert client.get(f"/messages/live/{message.id}").status_code == 404

@@ -340,7 +340,9 @@ def test_the_inbox_page_shows_conversations_and_an_empty_state(app, client, logi
     assert 'href="/messages/@ann"' in page
     assert "2 unread" in page
     assert "&lt;b&gt;bold?&lt;/b&gt;" in page  # an excerpt is text, escaped
-    assert re.search(r'class="badge[^"]*message-badge">2<', page)  # the nav badge
+    assert re.search(
+        r'class="badge[^"]*message-badge live-badge" data-badge="messages">2<', page
+    )  # nav badge
     assert client.get("/messages?before=abc").status_code == 422
 
 

@@ -89,7 +89,7 @@ def test_marking_one_or_all_read_keeps_the_badge_exact(app):
     assert unread(bee) == 2
     services.mark_all_read(bee)
     assert unread(bee) == 0
-    assert services.unread_counts(bee.id) == {"notices": 0}
+    assert services.unread_counts(bee.id) == {"notices": 0, "messages": 0}
 
 
 def test_the_notices_pages(app, client, login):
@@ -102,7 +102,7 @@ def test_the_notices_pages(app, client, login):
     notice_id = db.session.scalar(select(Notice.id).where(Notice.bee_id == bee.id))
     response = client.post(f"/notices/{notice_id}/read", data={"next": "https://evil.example/"})
     assert response.headers["Location"] == "/notices"
-    assert client.get("/notices/unread").json == {"notices": 0}
+    assert client.get("/notices/unread").json == {"notices": 0, "messages": 0}
     assert client.post("/notices/999999/read").status_code == 404
     assert client.get("/settings/notices").status_code == 200
     saved = client.post("/settings/notices", data={"kinds": ["followed", "nonsense"]})

@@ -226,6 +226,38 @@
     }
   });
 
+  // A conversation's page: new messages join it, and what the reader sees is marked read. ---
+
+  const messages = document.querySelector("ol.messages");
+  const csrfToken = () => {
+    const field = document.querySelector('input[name="csrf_token"]');
+    return field ? field.value : "";
+  };
+
+  const markRead = (through) => {
+    if (!page.readUrl || document.visibilityState !== "visible") return;
+    const form = new FormData();
+    form.append("csrf_token", csrfToken());
+    form.append("through", String(through));
+    fetch(page.readUrl, { method: "POST", body: form, credentials: "same-origin" }).catch(() => {});
+  };
+
+  socket.on("message", async (event) => {
+    if (!messages || event.conversation !== Number(page.liveConversation)) return;
+    if (document.getElementById(`message-${event.message}`)) return;
+    let answer;
+    try {
+      answer = await getJSON(`${page.messageUrl}/${event.message}`);
+    } catch {
+      return;
+    }
+    if (document.getElementById(`message-${event.message}`)) return;
+    messages.appendChild(fragment(answer.html));
+    messages.lastElementChild.scrollIntoView({ block: "nearest" });
+    say(messages.dataset.announce);
+    markRead(event.message);
+  });
+
   // Connecting: watch what the page shows; after a break, catch up on what was missed. -----
 
   let connectedBefore = false;
