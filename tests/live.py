@@ -45,10 +45,7 @@ class LiveClient:
 
     def received(self) -> list[tuple[str, dict]]:
         """The events received since the last call, as (name, payload)."""
-        return [
-            (packet["name"], _payload(packet))
-            for packet in self.socket.get_received()
-        ]
+        return [(packet["name"], _payload(packet)) for packet in self.socket.get_received()]
 
     def events(self, name: str) -> list[dict]:
         """The payloads of the ``name`` events received since the last call (the other events
