@@ -8,15 +8,18 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 VENDOR := app/static/vendor
 
-.PHONY: run test lint format assets db demo install clean help bench bench-data wrk messages translations
+.PHONY: run test lint format assets db demo install clean help bench bench-data bench-realtime wrk messages translations serve
 
 help:
 	@echo "make run    set everything up and serve http://$(HOST):$(PORT) with a demo network"
 	@echo "make test   run the whole test suite (SQLite; PostgreSQL/Redis/browser when configured)"
+	@echo "make serve  the production layout: SERVE_PROCESSES=2 gunicorn processes behind a sticky proxy"
+	@echo "            on http://$(HOST):$(PORT) (needs DATABASE_URL and REDIS_URL; README, Production layout)"
 	@echo "make lint   ruff check and format check"
 	@echo "make messages  extract the interface's messages and merge them into every catalogue"
-	@echo "make bench  generate 1M posts, serve them with gunicorn, measure every feed with wrk"
+	@echo "make bench  generate 1M posts, serve them with gunicorn, measure every feed with wrk; then realtime"
 	@echo "make bench-data  only generate the benchmark network (BENCH_ARGS='--posts 300000')"
+	@echo "make bench-realtime  only the realtime benchmark: 500 Socket.IO clients, 2 server processes, Redis"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +71,12 @@ run: install assets translations demo
 test: install assets translations
 	$(BIN)/python -m pytest
 
+# The production layout (README "Production layout"): SERVE_PROCESSES gunicorn processes (gevent,
+# one worker each) on ports PORT+1, PORT+2, ... behind deploy/sticky_proxy.py on HOST:PORT.
+SERVE_PROCESSES ?= 2
+serve: install assets translations
+	$(BIN)/python deploy/serve.py --processes $(SERVE_PROCESSES) --host $(HOST) --port $(PORT)
+
 # The benchmark network (issue 3): 10,000 bees, 1,000 hives, 1,000,000 posts by default.
 BENCH_DB ?= sqlite:///bench/data/bench.db
 BENCH_ARGS ?=
@@ -79,8 +88,22 @@ wrk:
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
 	  || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 
+# The realtime benchmark: 500 Socket.IO clients on a fresh 1,000-bee network, served by two
+# gunicorn processes that share Redis (the database there is emptied: never the tests' db 15).
+# make bench runs it after the feeds (BENCH_REALTIME=0 skips it); make bench-realtime runs it alone.
+BENCH_REALTIME ?= 1
+BENCH_REALTIME_DB ?= sqlite:///bench/data/realtime.db
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/13
+BENCH_REALTIME_ARGS ?=
+REALTIME := $(BIN)/python -m bench.realtime --database-url $(BENCH_REALTIME_DB) --redis-url $(BENCH_REDIS_URL) \
+	$(BENCH_REALTIME_ARGS)
+
 bench: install assets translations wrk
 	$(BIN)/python -m bench.run --database-url $(BENCH_DB) $(BENCH_ARGS)
+	@if [ "$(BENCH_REALTIME)" != 0 ]; then echo "$(REALTIME)"; $(REALTIME); fi
+
+bench-realtime: install translations
+	$(REALTIME)
 
 lint: install
 	$(BIN)/ruff check .
