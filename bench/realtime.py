@@ -34,17 +34,12 @@ import asyncio
 import json
 import os
 import random
-import resource
 import secrets
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -57,14 +52,21 @@ from app.profiles.models import Bee, Follow
 from bench.database import absolute_url, bench_app, fresh_database
 from bench.generate import Scale, generate
 from bench.live import Author, Listener, run_crowd
-from bench.load import free_port, server_env, signed_sessions, write_transactions
+from bench.live_servers import (
+    cpu_s,
+    machine_busy_s,
+    raise_open_files_limit,
+    redis_client,
+    redis_cpu_s,
+    servers,
+    worker_pids_of,
+)
+from bench.load import signed_sessions, write_transactions
 from bench.realtime_report import TARGET_P99_MS, analyse, cpu_report, summary, verdict
 
 ROOT = Path(__file__).resolve().parent.parent
 SCALE = Scale(bees=1_000, hives=50, posts=20_000, days=30, seed=2026)
 DEFAULT_REDIS = "redis://127.0.0.1:6379/13"
-TESTS_REDIS_DB = 15  # the test suite's: never cleared here
-CLOCK_TICK = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True)
@@ -114,115 +116,6 @@ def choose_cast(clients: int, authors: int, seed: int) -> Cast:
         for star in stars
     }
     return Cast(listeners=stars + sorted(sample), authors=stars, author_hives=hives)
-
-
-# The servers.
-
-
-def _redis(url: str, clear: bool):
-    """A client of the benchmark's Redis database; with ``clear``, that database emptied (never
-    the test suite's)."""
-    import redis
-
-    client = redis.Redis.from_url(url)
-    if clear and client.connection_pool.connection_kwargs.get("db", 0) == TESTS_REDIS_DB:
-        raise SystemExit(f"Redis database {TESTS_REDIS_DB} is the test suite's: choose another (--redis-url)")
-    client.ping()
-    if clear:
-        client.flushdb()  # this database only: the socket registry and rate limits of earlier runs
-    return client
-
-
-def _redis_cpu_s(client) -> float | None:
-    if client is None:
-        return None
-    info = client.info("cpu")
-    return float(info["used_cpu_user"]) + float(info["used_cpu_sys"])
-
-
-def _children(pid: int) -> list[int]:
-    try:
-        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def _cpu_s(pid: int) -> float:
-    """User + system CPU seconds of one process (0 once it is gone)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICK
-
-
-def _machine_busy_s() -> tuple[float, float]:
-    """(busy, total) CPU seconds of the whole machine since boot, over every core."""
-    values = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    idle = values[3] + values[4]
-    return (sum(values) - idle) / CLOCK_TICK, sum(values) / CLOCK_TICK
-
-
-@contextmanager
-def servers(
-    database_url: str, count: int, redis_url: str | None, secret: str, writes_dir: Path
-) -> Iterator[tuple[list[str], list[int]]]:
-    """Run ``count`` gunicorn processes (one gevent worker each) on the same database and Redis
-    until the block ends; yield their base URLs and their gunicorn masters' pids."""
-    channel = f"apiary-bench-realtime-{secrets.token_hex(4)}"
-    processes, bases = [], []
-    try:
-        for _ in range(count):
-            port = free_port()
-            env = server_env(database_url)
-            env.pop("REDIS_URL", None)
-            env.update(
-                SECRET_KEY=secret,
-                BENCH_WRITES_DIR=str(writes_dir),
-                BENCH_TRACE_DIR=str(writes_dir),
-                BENCH_SOCKETIO_CHANNEL=channel,
-            )
-            if redis_url:
-                env["REDIS_URL"] = redis_url
-            command = [
-                sys.executable, "-m", "gunicorn", "--no-control-socket", "-k", "gevent", "-w", "1",
-                "--keep-alive", "0", "--graceful-timeout", "5",
-                "-b", f"127.0.0.1:{port}", "--log-level", "warning", "bench.live_wsgi:app",
-            ]  # fmt: skip
-            processes.append(subprocess.Popen(command, cwd=ROOT, env=env))  # noqa: S603
-            bases.append(f"http://127.0.0.1:{port}")
-        for base in bases:
-            _wait_healthy(base)
-        yield bases, [process.pid for process in processes]
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def _wait_healthy(base: str) -> None:
-    for _ in range(150):
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:  # noqa: S310
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"gunicorn at {base} did not become healthy")
-
-
-def raise_open_files_limit(needed: int) -> int:
-    """Raise this process's (and so the servers') open-files limit towards ``needed``."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft < needed:
-        soft = needed if hard == resource.RLIM_INFINITY else min(needed, hard)
-        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
-    return soft
 
 
 def _git_commit() -> str:
@@ -299,16 +192,16 @@ def run(
         database = db.engine.dialect.name
         db.session.remove()
         db.engine.dispose()
-    queue = _redis(redis_url, clear_redis) if redis_url else None
+    queue = redis_client(redis_url, clear_redis) if redis_url else None
     writes_dir = Path(tempfile.mkdtemp(prefix="apiary-bench-realtime-"))
     try:
         with servers(database_url, processes, redis_url, secret, writes_dir) as (bases, masters):
 
             def probe() -> dict:
                 return {
-                    "workers": {pid: _cpu_s(pid) for master in masters for pid in _children(master)},
-                    "machine": _machine_busy_s(),
-                    "redis": _redis_cpu_s(queue),
+                    "workers": {pid: cpu_s(pid) for master in masters for pid in worker_pids_of(master)},
+                    "machine": machine_busy_s(),
+                    "redis": redis_cpu_s(queue),
                     "load": [round(value, 2) for value in os.getloadavg()],
                 }
 
