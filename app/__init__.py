@@ -98,6 +98,8 @@ def _register_blueprints(app: Flask) -> None:
     from app.posts.live_routes import bp as live_bp
     from app.posts.reaction_routes import bp as reactions_bp
     from app.posts.routes import bp as posts_bp
+    from app.posts.share_routes import bp as shares_bp
+    from app.posts.tag_routes import bp as tags_bp
     from app.profiles.routes import bp as profiles_bp
     from app.search.routes import bp as search_bp
 
@@ -111,6 +113,8 @@ def _register_blueprints(app: Flask) -> None:
         comments_bp,
         reactions_bp,
         live_bp,
+        tags_bp,
+        shares_bp,
         profiles_bp,
         search_bp,
         notifications_bp,

@@ -6,12 +6,21 @@ escapes everything else (so ``<script>`` shows as text), allows only http, https
 and mailto links, gives every link ``rel="nofollow ugc noopener"``, and gives
 every block ``dir="auto"`` so Arabic, Hebrew and Urdu paragraphs read
 right-to-left beside English ones. Code blocks stay left-to-right.
+
+``@handle`` becomes a link to that bee's profile when the bee exists (the
+caller says which handles do), and ``#tag`` a link to the tag's page, in any
+script (``#خط_عربي``); neither inside code or an existing link.
+:func:`mentions_and_tags` reads them back from the HTML.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from html.parser import HTMLParser
+from urllib.parse import quote
 
 import bleach
 import markdown
@@ -53,6 +62,39 @@ class UnrenderableText(ValueError):
 _URL_RE = re.compile(URL_RE.pattern.replace(r"\(*", r"(?<!\()\(*", 1), URL_RE.flags)
 
 
+# A mention: "@" and a handle, not inside a word or an address (mail@example.org). A tag: "#" and
+# up to 50 letters, digits or underscores with at least one letter, not after a word or "&".
+MENTION_PATTERN = r"(?<![\w@/.+-])@([A-Za-z0-9_]{3,30})(?![\w@])"
+TAG_PATTERN = r"(?<![\w&#/])#(?=\w*[^\W\d_])(\w{1,50})(?!\w)"
+_MENTION_OR_TAG = re.compile(f"{MENTION_PATTERN}|{TAG_PATTERN}")
+TAG_MAX = 50
+_known_handles: ContextVar[frozenset[str]] = ContextVar("known_handles", default=frozenset())
+
+
+def normalize_tag(tag: str) -> str:
+    """A tag as stored and linked: NFC, case folded (``#Running`` and ``#running`` are one)."""
+    return unicodedata.normalize("NFC", tag).casefold()
+
+
+def _link_mention_or_tag(attrs: dict, new: bool = False) -> dict | None:
+    if not new:
+        return attrs  # a link the text already had stays as it is
+    text = attrs.get("_text", "")
+    if text.startswith("@"):
+        handle = text[1:].lower()
+        if handle not in _known_handles.get():
+            return None  # nobody by that name: it stays text
+        attrs[(None, "href")] = f"/@{handle}"
+        attrs[(None, "class")] = "mention"
+        attrs[(None, "data-mention")] = handle
+    else:
+        tag = normalize_tag(text[1:])
+        attrs[(None, "href")] = f"/tags/{quote(tag)}"
+        attrs[(None, "class")] = "hashtag"
+        attrs[(None, "data-tag")] = tag
+    return attrs
+
+
 def _allowed_attribute(tag: str, name: str, value: str) -> bool:
     if tag == "a":
         return name in ("href", "title")
@@ -92,6 +134,9 @@ _cleaner = bleach.Cleaner(
     filters=[
         lambda source: LinkifyFilter(
             source, callbacks=[_set_link_rel], skip_tags={"pre", "code"}, url_re=_URL_RE
+        ),
+        lambda source: LinkifyFilter(
+            source, callbacks=[_link_mention_or_tag], skip_tags={"pre", "code"}, url_re=_MENTION_OR_TAG
         ),
         _DirectionFilter,
     ],
@@ -156,16 +201,34 @@ class _LinearLinks(Extension):
         md.inlinePatterns.deregister("html")
 
 
+class _HeadingsNeedASpace(Extension):
+    """``# Title`` is a heading; ``#tag`` at the start of a line is a tag, as in CommonMark.
+
+    Python-Markdown reads any line that starts with "#" as a heading, so a buzz
+    that opens with a tag would become a title. The same pattern, with the
+    space (or an empty heading) required after the hashes.
+    """
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        processor = md.parser.blockprocessors["hashheader"]
+        processor.RE = re.compile(
+            r"(?:^|\n)(?P<level>#{1,6})(?=[ \t]|\n|$)(?P<header>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*(?:\n|$)"
+        )
+
+
 def _markdown() -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=["fenced_code", "tables", "sane_lists", _LinearLinks()],
+        extensions=["fenced_code", "tables", "sane_lists", _LinearLinks(), _HeadingsNeedASpace()],
         extension_configs={"tables": {"use_align_attribute": True}},
         output_format="html",
     )
 
 
-def render_markdown(source: str) -> str:
+def render_markdown(source: str, *, known_handles: Callable[[set[str]], Iterable[str]] | None = None) -> str:
     """Render a bee's Markdown to sanitized HTML.
+
+    ``known_handles`` is asked which of the ``@handles`` in the text belong to
+    bees; those become links (none without it).
 
     Raises :class:`UnrenderableText` for text past Apiary's formatting limits
     (more than ``LINKS_MAX`` links, or lists nested hundreds deep). Any other
@@ -179,7 +242,37 @@ def render_markdown(source: str) -> str:
         html = _markdown().convert(source)
     except RecursionError:
         raise UnrenderableText("nesting") from None
-    return _cleaner.clean(html)
+    named = {match.lower() for match in re.findall(MENTION_PATTERN, source)}
+    known = frozenset(known_handles(named)) if named and known_handles else frozenset()
+    token = _known_handles.set(known)
+    try:
+        return _cleaner.clean(html)
+    finally:
+        _known_handles.reset(token)
+
+
+class _MentionsAndTags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.handles: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag != "a":
+            return
+        found = dict(attrs)
+        if found.get("data-mention"):
+            self.handles.append(found["data-mention"])
+        elif found.get("data-tag"):
+            self.tags.append(found["data-tag"])
+
+
+def mentions_and_tags(html: str) -> tuple[list[str], list[str]]:
+    """The handles mentioned and the tags used in rendered HTML, each once, in order."""
+    parser = _MentionsAndTags()
+    parser.feed(html)
+    parser.close()
+    return list(dict.fromkeys(parser.handles)), list(dict.fromkeys(parser.tags))
 
 
 class _ProseText(HTMLParser):

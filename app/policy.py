@@ -170,6 +170,14 @@ def can_mark_relevant(actor: Bee | None, post: Post, *, sees_post: bool, banned:
     return is_signed_in(actor) and post.is_visible and sees_post and not banned
 
 
+def can_share(actor: Bee | None, post: Post, *, sees_post: bool, banned: bool) -> bool:
+    """Share a post: a signed-in bee who can see it, banned from none of its hives; a post to a
+    private hive is that hive's alone and is never shared."""
+    return (
+        is_signed_in(actor) and post.is_visible and post.private_hive_id is None and sees_post and not banned
+    )
+
+
 def can_change_comment(actor: Bee, comment: Comment) -> bool:
     """Authors edit their own visible comments."""
     return actor.id == comment.author_id and comment.is_visible

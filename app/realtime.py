@@ -93,9 +93,13 @@ def post_published(
     announce("post", {"post": post_id, "author": author_id, "hives": hive_ids}, rooms)
 
 
-def counts_changed(post_id: int, relevant: int, comments: int) -> None:
-    """A post's Relevant and comment counts, for every page showing it."""
-    announce("counts", {"post": post_id, "relevant": relevant, "comments": comments}, [post_room(post_id)])
+def counts_changed(post_id: int, relevant: int, comments: int, shares: int) -> None:
+    """A post's Relevant, comment and share counts, for every page showing it."""
+    announce(
+        "counts",
+        {"post": post_id, "relevant": relevant, "comments": comments, "shares": shares},
+        [post_room(post_id)],
+    )
 
 
 def comment_added(post_id: int, comment_id: int, parent_id: int | None) -> None:

@@ -54,6 +54,10 @@ def _fake_posts(count: int = 20) -> list[SimpleNamespace]:
                 delivered_count=70 + n,
                 relevant_count=n % 7,
                 comment_count=n % 4,
+                share_count=n % 3,
+                shared_post_id=None,
+                is_share=False,
+                private_hive_id=None,
                 created_at=now - timedelta(minutes=n),
                 edited_at=None,
             )

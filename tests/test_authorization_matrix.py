@@ -455,6 +455,18 @@ ACTIONS: list[Row] = [
         independent=True,
     ),
     Row("reactions.who", "GET", post_url("/relevant"), rule(SEES_POST, private_ok=SEES_PRIVATE_POST)),
+    # Shares and tags: a private hive's post is never shared --------------------------------------
+    Row("shares.new", "GET", post_url("/share"), rule(SIGNED_IN - {BANNED}, private_ok=frozenset())),
+    Row(
+        "shares.new",
+        "POST",
+        post_url("/share"),
+        rule(SIGNED_IN - {BANNED}, private_ok=frozenset()),
+        data=lambda w, a: {"body": f"Shared by {a}."},
+        done=lambda w, a: _count(Post, Post.kind == "share"),
+        independent=True,
+    ),
+    Row("tags.show", "GET", lambda w, a: "/tags/matrix", rule(EVERYONE)),
     Row("comments.edit", "GET", lambda w, a: f"/comments/{w.comment.id}/edit", rule({AUTHOR})),
     Row(
         "comments.edit",

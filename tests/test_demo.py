@@ -12,8 +12,9 @@ from app.extensions import db
 from app.hives import log as moderation_log
 from app.hives import review
 from app.hives.models import Hive, Membership, MembershipState
+from app.notifications.models import Notice
 from app.posts import queries
-from app.posts.models import Comment, Post, PostHive
+from app.posts.models import Comment, Post, PostHive, Reaction
 from app.profiles.models import Bee, Follow
 
 SCRIPTS = {
@@ -72,6 +73,25 @@ def test_demo_network_is_believable_and_consistent(app):
     assert actions == ["author_warned", "moderator_appointed"]
     mentors = db.session.scalar(select(Hive).where(Hive.is_private))
     assert len(review.pending_requests(mentors)) == 1
+
+    # Engagement: Relevant marks and shares counted exactly; notices and tag pages waiting.
+    assert made["relevant"] >= 20
+    assert made["shares"] >= 3
+    marks = dict(db.session.execute(select(Reaction.post_id, func.count()).group_by(Reaction.post_id)).all())
+    shared = dict(
+        db.session.execute(
+            select(Post.shared_post_id, func.count())
+            .where(Post.kind == "share")
+            .group_by(Post.shared_post_id)
+        ).all()
+    )
+    for post in posts:
+        assert post.relevant_count == marks.get(post.id, 0), post.id
+        assert post.share_count == shared.get(post.id, 0), post.id
+    kinds = set(db.session.scalars(select(Notice.kind).where(Notice.bee_id == demo.id)))
+    assert {"relevant", "shared", "mentioned"} <= kinds
+    assert len(queries.tag_feed("trailrunning", viewer_id=demo.id).posts) >= 2
+    assert len(queries.tag_feed("خط_عربي", viewer_id=demo.id).posts) >= 1
 
 
 def test_demo_loads_only_into_an_empty_database(app):

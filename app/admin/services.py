@@ -14,6 +14,7 @@ from app.hives.moderation import close_cases
 from app.hives.services import fresh
 from app.notifications.models import Kind as Notice
 from app.notifications.services import notify
+from app.posts import counts
 from app.posts.models import Post, PostState
 from app.profiles.models import Bee, utcnow
 from app.search import index as search
@@ -33,6 +34,8 @@ def remove_sitewide(admin: Bee, post: Post, reason: str) -> None:
         )
         if not PostState.can_move(post.state, PostState.REMOVED):
             raise Conflict(_("That post is already gone."))
+        if post.shared_post_id:
+            counts.shares_changed(post.shared_post_id, -1)
         post.state = PostState.REMOVED
         search.unindex_post(post.id)
         close_cases(post.id, resolution=Action.POST_REMOVED_SITE, by=admin)

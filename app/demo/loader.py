@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 
 from app.auth.services import register
 from app.db import write_transaction
-from app.demo import comments, content_ar, content_he, content_ltr, content_ur, messages, people
+from app.demo import comments, content_ar, content_he, content_ltr, content_ur, engagement, messages, people
 from app.extensions import db
 from app.hives import moderation, roles
 from app.hives.services import create_hive, join_hive
@@ -80,14 +80,18 @@ def load(seed: int = SEED) -> dict[str, int]:
             db.session.execute(update(Post).where(Post.id == post_id).values(created_at=moment))
     talk = _converse(bees, posts, published, rng)
     made = _govern(bees, hives)
+    langs = {spec["handle"]: spec["lang"] for spec in people.BEES}
+    engaged = engagement.load(bees, hives, langs, rng)
     written = messages.load(bees)
     return {
         "bees": len(bees),
         "hives": len(hives) + 1,
         "follows": follows,
-        "posts": len(published) + made["posts"],
+        "posts": len(published) + made["posts"] + engaged["tagged"] + engaged["shares"],
         "comments": talk,
         "messages": written,
+        "relevant": engaged["relevant"],
+        "shares": engaged["shares"],
     }
 
 

@@ -23,7 +23,7 @@ from app.hives.services import is_banned_from_post_hives
 from app.i18n import ngettext, number
 from app.notifications.models import Kind as Notice
 from app.notifications.services import notify
-from app.posts import counts
+from app.posts import counts, mentions
 from app.posts.models import COMMENT_MAX, Comment, CommentState, Post
 from app.posts.services import render_body
 from app.posts.visibility import may_read_conversation
@@ -101,7 +101,8 @@ def add_comment(author: Bee, post: Post, body: str, parent_id: int | None = None
 
 
 def _tell_about(comment: Comment, post: Post, parents: tuple[Comment, ...]) -> None:
-    """Notices for a new comment: the bee answered (a reply), and the post's author."""
+    """Notices for a new comment: the bee answered (a reply), the post's author, and the bees it
+    mentions (each told once)."""
     told = {comment.author_id}
     if parents:
         answered = parents[0]
@@ -122,6 +123,8 @@ def _tell_about(comment: Comment, post: Post, parents: tuple[Comment, ...]) -> N
             post_id=post.id,
             comment_id=comment.id,
         )
+        told.add(post.author_id)
+    mentions.tell_mentioned(post, comment.author_id, comment.body_html, comment_id=comment.id, told=told)
 
 
 def edit_comment(editor: Bee, comment: Comment, body: str) -> Comment:
@@ -131,8 +134,13 @@ def edit_comment(editor: Bee, comment: Comment, body: str) -> Comment:
         lock_rows(Comment, [comment.id])
         comment = db.session.get(Comment, comment.id, populate_existing=True)
         policy.require(policy.can_change_comment(editor, comment), _("You can only edit your own comments."))
+        before_html = comment.body_html
         comment.body_source, comment.body_html = body, body_html
         comment.state, comment.edited_at = CommentState.EDITED, utcnow()
+        post = db.session.get(Post, comment.post_id)
+        mentions.tell_mentioned(
+            post, comment.author_id, body_html, comment_id=comment.id, before_html=before_html
+        )
     return comment
 
 

@@ -63,3 +63,11 @@ class RelevantForm(Form):
 
     relevant = HiddenField()
     next = HiddenField()
+
+
+class ShareForm(Form):
+    """Share a post: an optional comment, and hives besides my followers."""
+
+    body = TextAreaField(_l("Add a comment (optional)"), description=_l("Markdown works here too."))
+    hives = CheckboxesField(_l("Also share to these hives"), coerce=int, validate_choice=False)
+    submit = SubmitField(_l("Share"))

@@ -32,7 +32,11 @@ def _fresh(page: queries.FeedPage, return_to: str, moderated_hive=None):
     posts = [post for post in page.posts if post.id > after]
     complete = len(posts) < len(page.posts) or page.next_cursor is None
     html = render_template(
-        "posts/_fresh.html", posts=posts, card_return=return_to, moderated_hive=moderated_hive
+        "posts/_fresh.html",
+        posts=posts,
+        originals=page.originals,
+        card_return=return_to,
+        moderated_hive=moderated_hive,
     )
     return jsonify(html=html, posts=[post.id for post in posts], complete=complete)
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from app.hives.models import Hive
+from app.markup import TAG_MAX
 from app.profiles.models import Bee, utcnow
 
 TITLE_MAX = 200
@@ -20,11 +21,13 @@ POST_HIVES_MAX = 10
 
 
 class Kind:
-    """The two kinds of post."""
+    """The kinds of post: the two a bee writes, and a share of someone's post."""
 
     HONEY = "honey"
     BUZZ = "buzz"
-    ALL = (HONEY, BUZZ)
+    ALL = (HONEY, BUZZ)  # what the composer writes
+    # A post passed on to the sharer's followers and hives, with an optional comment of its own.
+    SHARE = "share"
 
 
 class PostState:
@@ -74,6 +77,11 @@ class PostFacts:
         return self.state == PostState.EDITED
 
     @property
+    def is_share(self) -> bool:
+        """True for a share of another post (``shared_post_id``)."""
+        return self.kind == Kind.SHARE
+
+    @property
     def is_visible(self) -> bool:
         """True unless the post was deleted or removed site-wide."""
         return self.state in PostState.VISIBLE
@@ -95,7 +103,9 @@ class Post(PostFacts, db.Model):
     ``comment_count`` (visible comments and replies) are kept exact in the
     transaction of each change, so a feed card reads them as columns. ``private_hive_id`` is set on a post
     to a private hive: it is that hive's alone, and the author's followers do
-    not receive it.
+    not receive it. A share (``kind`` ``share``) points at the post it passes
+    on with ``shared_post_id`` (always the original, never another share);
+    its body is the sharer's optional comment.
     """
 
     __tablename__ = "posts"
@@ -132,6 +142,8 @@ class Post(PostFacts, db.Model):
     delivered_count: Mapped[int] = mapped_column(Integer, default=0)
     relevant_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     comment_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    share_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    shared_post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     private_hive_id: Mapped[int | None] = mapped_column(ForeignKey("hives.id", ondelete="CASCADE"))
@@ -143,6 +155,16 @@ class Post(PostFacts, db.Model):
 
     def __repr__(self) -> str:
         return f"<Post {self.id} {self.kind}>"
+
+
+class PostTag(db.Model):
+    """A ``#tag`` a post's text uses (normalized: see ``app/markup.py``)."""
+
+    __tablename__ = "post_tags"
+    __table_args__ = (Index("ix_post_tags_tag_post", "tag", "post_id"),)
+
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(TAG_MAX), primary_key=True)
 
 
 class PostHive(db.Model):

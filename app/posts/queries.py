@@ -12,7 +12,7 @@ out exactly what no other path reaches.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 
@@ -35,16 +35,18 @@ from app.db import MAX_ID
 from app.errors import ValidationError
 from app.extensions import db
 from app.hives.models import Hive, Membership, active_hive_ids
-from app.posts.models import Kind, Post, PostFacts, PostHive, PostState
+from app.posts.models import Kind, Post, PostFacts, PostHive, PostState, PostTag
 from app.profiles.models import Bee, BeeMute, Follow, HiveMute, blocked_either_way, hidden_authors
 
 
 @dataclass(frozen=True)
 class FeedPage:
-    """One page of a feed and the cursor of the next (older) page, if any."""
+    """One page of a feed and the cursor of the next (older) page, if any; ``originals`` holds
+    the posts its shares pass on, by id (one the reader may no longer see is missing)."""
 
     posts: list[FeedPost]
     next_cursor: int | None
+    originals: dict[int, FeedPost] = field(default_factory=dict)
 
 
 def parse_cursor(raw: str | None) -> int | None:
@@ -240,6 +242,26 @@ def _hive_feed_statement() -> Select:
 
 
 @cache
+def _tag_feed_statement() -> Select:
+    """The newest posts using ``tag`` up to ``at_most`` that ``viewer_id`` may see: visible,
+    outside private hives or in one of the viewer's, by nobody hidden from the viewer."""
+    viewer_id = bindparam("viewer_id")
+    return (
+        select(PostTag.post_id)
+        .join(Post, Post.id == PostTag.post_id)
+        .where(
+            PostTag.tag == bindparam("tag"),
+            _visible(),
+            Post.private_hive_id.is_(None) | Post.private_hive_id.in_(active_hive_ids(viewer_id)),
+            Post.author_id.not_in(hidden_authors(viewer_id)),
+            PostTag.post_id <= bindparam("at_most"),
+        )
+        .order_by(PostTag.post_id.desc())
+        .limit(bindparam("limit"))
+    )
+
+
+@cache
 def _profile_feed_statement() -> Select:
     """An author's newest posts up to ``at_most`` that ``viewer_id`` may see: those for
     followers, and those in private hives when the viewer is the author or a member there;
@@ -308,6 +330,8 @@ class FeedPost(PostFacts):
     delivered_count: int
     relevant_count: int
     comment_count: int
+    share_count: int
+    shared_post_id: int | None
     created_at: datetime
     edited_at: datetime | None
     hives: list[FeedHive]
@@ -347,6 +371,8 @@ def _cards_statement(ids_statement: Select) -> Select:
             Post.delivered_count,
             Post.relevant_count,
             Post.comment_count,
+            Post.share_count,
+            Post.shared_post_id,
             Post.created_at,
             Post.edited_at,
             Hive.slug,
@@ -360,10 +386,32 @@ def _cards_statement(ids_statement: Select) -> Select:
     )
 
 
-def _page(posts: list[FeedPost], limit: int) -> FeedPage:
-    """A page of ``limit`` posts from ``limit + 1`` read, the extra one telling that more follow."""
+def _page(posts: list[FeedPost], limit: int, viewer_id: int) -> FeedPage:
+    """A page of ``limit`` posts from ``limit + 1`` read, the extra one telling that more follow,
+    with the originals of its shares."""
     next_cursor = posts[limit - 1].id if len(posts) > limit else None
-    return FeedPage(posts=posts[:limit], next_cursor=next_cursor)
+    posts = posts[:limit]
+    return FeedPage(posts=posts, next_cursor=next_cursor, originals=originals_of(posts, viewer_id))
+
+
+def originals_of(posts, viewer_id: int) -> dict[int, FeedPost]:
+    """The originals of the shares among ``posts`` that ``viewer_id`` may see, by id, as cards
+    (one query, and none when the page holds no share). A deleted or removed original, or one
+    by a bee on either side of a block with the viewer, is left out: its shares say it is gone."""
+    wanted = sorted({post.shared_post_id for post in posts if post.shared_post_id})
+    if not wanted:
+        return {}
+    cards = _read_cards(_originals_statement(), {"original_ids": wanted, "viewer_id": viewer_id})
+    return {card.id: card for card in cards}
+
+
+@cache
+def _originals_statement() -> Select:
+    return select(Post.id).where(
+        Post.id.in_(bindparam("original_ids", expanding=True)),
+        _public(),
+        Post.author_id.not_in(blocked_either_way(bindparam("viewer_id"))),
+    )
 
 
 def home_feed(
@@ -372,14 +420,21 @@ def home_feed(
     """One page of a bee's home feed (``window``: see :func:`home_feed_ids`)."""
     statement = _home_feed_statement(_dialect())
     posts = _look_back(lambda params: _read_cards(statement, params), bee_id, before, limit + 1, window)
-    return _page(posts, limit)
+    return _page(posts, limit, bee_id)
 
 
 def hive_feed(hive_id: int, before: int | None = None, limit: int = 20, *, viewer_id: int = 0) -> FeedPage:
     """One page of a hive's feed as ``viewer_id`` (0: anonymous) reads it. Whether the viewer
     may read the hive at all is the caller's question (``policy.can_see_hive_content``)."""
     params = _keyset(before, limit + 1, hive_id=hive_id, viewer_id=viewer_id)
-    return _page(_read_cards(_hive_feed_statement(), params), limit)
+    return _page(_read_cards(_hive_feed_statement(), params), limit, viewer_id)
+
+
+def tag_feed(tag: str, before: int | None = None, limit: int = 20, *, viewer_id: int = 0) -> FeedPage:
+    """One page of the posts using ``tag`` (normalized), newest first, as ``viewer_id`` may
+    see them."""
+    params = _keyset(before, limit + 1, tag=tag, viewer_id=viewer_id)
+    return _page(_read_cards(_tag_feed_statement(), params), limit, viewer_id)
 
 
 def profile_feed(
@@ -387,4 +442,4 @@ def profile_feed(
 ) -> FeedPage:
     """One page of a bee's own posts as ``viewer_id`` (0: anonymous) may see them."""
     params = _keyset(before, limit + 1, author_id=author_id, viewer_id=viewer_id)
-    return _page(_read_cards(_profile_feed_statement(), params), limit)
+    return _page(_read_cards(_profile_feed_statement(), params), limit, viewer_id)

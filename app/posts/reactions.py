@@ -15,13 +15,14 @@ from functools import cache
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, delete, select
 
-from app import policy, realtime
+from app import policy
 from app.db import MAX_ID, lock_rows, write_transaction
 from app.errors import NotFound
 from app.extensions import db
 from app.hives.services import is_banned_from_post_hives
 from app.notifications.models import Kind as Notice
 from app.notifications.services import notify, withdraw
+from app.posts import counts
 from app.posts.models import Post, Reaction
 from app.posts.visibility import may_read_conversation
 from app.profiles.models import Bee, blocked_either_way
@@ -82,7 +83,7 @@ def set_relevant(bee: Bee, post: Post, relevant: bool) -> int:
             withdraw(post.author_id, Notice.RELEVANT, actor_id=bee.id, post_id=post.id)
         else:
             return post.relevant_count
-        realtime.counts_changed(post.id, post.relevant_count, post.comment_count)
+        counts.announce(post)
     return post.relevant_count
 
 

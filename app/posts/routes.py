@@ -41,10 +41,17 @@ def post_url(post: Post) -> str:
     return url_with_id("posts.show", "post_id", post.id)
 
 
+def original_of_share(post) -> queries.FeedPost | None:
+    """The card of the post a share passes on, if the signed-in reader may see it."""
+    viewer_id = current_user.id if current_user.is_authenticated else 0
+    return queries.originals_of([post], viewer_id).get(post.shared_post_id)
+
+
 @bp.app_context_processor
 def _post_helpers():
     return {
         "post_url": post_url,
+        "original_of_share": original_of_share,
         "can_change_post": policy.can_change_post,
         "can_delete_post": policy.can_delete_post,
         "is_admin": policy.is_admin,

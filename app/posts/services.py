@@ -14,7 +14,7 @@ from app.hives.models import Hive
 from app.hives.services import membership_of
 from app.i18n import ngettext, number
 from app.markup import LINKS_MAX, UnrenderableText, plain_excerpt, render_markdown
-from app.posts import delivery
+from app.posts import counts, delivery, mentions
 from app.posts.models import (
     BUZZ_MAX,
     HONEY_MAX,
@@ -28,6 +28,7 @@ from app.posts.models import (
 )
 from app.posts.visibility import may_see
 from app.profiles.models import Bee, utcnow
+from app.profiles.queries import existing_handles
 from app.search import index as search
 from app.text import slugify, squash
 
@@ -37,11 +38,11 @@ RESERVED_SLUGS = frozenset(
 )
 
 
-def _check_content(kind: str, title: str | None, body: str) -> tuple[str | None, str]:
-    if kind not in Kind.ALL:
+def check_content(kind: str, title: str | None, body: str) -> tuple[str | None, str]:
+    if kind not in (*Kind.ALL, Kind.SHARE):
         raise ValidationError("kind", _("Choose honey or buzz."))
     body = (body or "").strip()
-    if not body:
+    if not body and kind != Kind.SHARE:  # a share's comment is optional
         raise ValidationError("body", _("Write something first."))
     limit = HONEY_MAX if kind == Kind.HONEY else BUZZ_MAX
     if len(body) > limit:
@@ -54,7 +55,7 @@ def _check_content(kind: str, title: str | None, body: str) -> tuple[str | None,
                 length=number(len(body)),
             ),
         )
-    if kind == Kind.BUZZ:
+    if kind != Kind.HONEY:
         return None, body
     title = squash(title)
     if not title:
@@ -75,7 +76,7 @@ def render_body(body: str) -> str:
     """Markdown as sanitized HTML, or a :class:`ValidationError` on the ``body`` field that
     says what to change (posts and comments alike)."""
     try:
-        return render_markdown(body)
+        return render_markdown(body, known_handles=existing_handles)
     except UnrenderableText as error:
         if error.reason == "links":
             message = ngettext(
@@ -88,9 +89,9 @@ def render_body(body: str) -> str:
         raise ValidationError("body", message) from None
 
 
-def _render(kind: str, body: str) -> tuple[str, str]:
+def render_content(kind: str, body: str) -> tuple[str, str]:
     """The body as sanitized HTML and, for honey, its excerpt; or a :class:`ValidationError`."""
-    body_html = render_body(body)
+    body_html = render_body(body) if body else ""
     return body_html, plain_excerpt(body_html) if kind == Kind.HONEY else ""
 
 
@@ -108,7 +109,7 @@ def _unique_slug(author_id: int, title: str) -> str:
     return slug
 
 
-def _target_hives(author_id: int, hive_ids: list[int]) -> list[Hive]:
+def target_hives(author_id: int, hive_ids: list[int]) -> list[Hive]:
     """The hives a post goes to, each one the author's to post in; a private hive only alone."""
     unique_ids = sorted(set(hive_ids))
     if not unique_ids:
@@ -149,13 +150,15 @@ def publish_post(
     ``delivered_count`` is that audience, counted in the same transaction. A
     post to a private hive goes to that hive's members alone.
     """
-    title, body = _check_content(kind, title, body)
-    body_html, excerpt = _render(kind, body)
+    if kind not in Kind.ALL:
+        raise ValidationError("kind", _("Choose honey or buzz."))
+    title, body = check_content(kind, title, body)
+    body_html, excerpt = render_content(kind, body)
     document = search.post_document(title, body_html)
     author_id = author.id  # read before the write begins: it expires what the request loaded
     with write_transaction():
         lock_rows(Bee, [author_id])
-        hives = _target_hives(author_id, list(hive_ids))
+        hives = target_hives(author_id, list(hive_ids))
         lock_rows(Hive, [hive.id for hive in hives])
         private_hive_id = hives[0].id if hives and hives[0].is_private else None
         hive_ids = [hive.id for hive in hives]
@@ -175,15 +178,18 @@ def publish_post(
         db.session.add(post)
         db.session.flush()
         db.session.add_all(PostHive(post_id=post.id, hive_id=hive.id) for hive in hives)
+        mentions.keep_tags(post.id, body_html)
         search.index_post(post.id, document)
+        db.session.flush()
+        mentions.tell_mentioned(post, author_id, body_html)
         realtime.post_published(post.id, author_id, hive_ids, audience, private=private_hive_id is not None)
     return post
 
 
 def edit_post(editor: Bee, post: Post, body: str, title: str | None = None) -> Post:
     """Change a post's text; the URL, audience and time stay, an "edited" mark appears."""
-    title, body = _check_content(post.kind, title, body)
-    body_html, excerpt = _render(post.kind, body)
+    title, body = check_content(post.kind, title, body)
+    body_html, excerpt = render_content(post.kind, body)
     document = search.post_document(title, body_html)
     with write_transaction():
         lock_rows(Post, [post.id])
@@ -191,10 +197,13 @@ def edit_post(editor: Bee, post: Post, body: str, title: str | None = None) -> P
         if not PostState.can_move(post.state, PostState.EDITED):
             raise NotFound(_("That post no longer exists."))
         policy.require(policy.can_change_post(editor, post), _("You can only edit your own posts."))
+        before_html = post.body_html
         post.title, post.body_source, post.body_html, post.excerpt = title, body, body_html, excerpt
         post.state = PostState.EDITED
         post.edited_at = utcnow()
         search.index_post(post.id, document)
+        mentions.keep_tags(post.id, body_html)
+        mentions.tell_mentioned(post, post.author_id, body_html, before_html=before_html)
     return post
 
 
@@ -208,6 +217,8 @@ def delete_post(actor: Bee, post: Post) -> None:
             raise NotFound(_("That post no longer exists."))
         policy.require(policy.can_delete_post(actor, post), _("You can only delete your own posts."))
         moderation.close_cases(post.id)  # nothing left to moderate
+        if post.is_visible and post.shared_post_id:
+            counts.shares_changed(post.shared_post_id, -1)
         post.state = PostState.DELETED
         post.title = None
         post.body_source = ""

@@ -143,3 +143,10 @@ def people_page(ids_query, after: str | None, limit: int = PEOPLE_PAGE_SIZE) -> 
     bees = list(db.session.scalars(query.order_by(Bee.handle).limit(limit + 1)))
     next_after = bees[limit - 1].handle if len(bees) > limit else None
     return PeoplePage(bees=bees[:limit], next_after=next_after)
+
+
+def existing_handles(handles: set[str]) -> set[str]:
+    """Which of ``handles`` (lower case) belong to bees: what ``@mentions`` may link to."""
+    if not handles:
+        return set()
+    return set(db.session.scalars(select(Bee.handle).where(Bee.handle.in_(sorted(handles)))))

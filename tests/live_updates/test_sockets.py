@@ -104,16 +104,16 @@ def test_counts_and_comments_reach_the_pages_showing_the_post(app, live):
     assert page.watch(posts=[post.id])["posts"] == [post.id]
     author_socket = live(author)
     reactions.set_relevant(other, post, True)
-    assert page.events("counts") == [{"post": post.id, "relevant": 1, "comments": 0}]
+    assert page.events("counts") == [{"post": post.id, "relevant": 1, "comments": 0, "shares": 0}]
     assert author_socket.events("badges") == [{}]  # a notice: the badge should be fetched again
     comment = comments.add_comment(other, post, "Well said.")
     received = page.received()
     assert ("comment", {"post": post.id, "comment": comment.id, "parent": None}) in received
-    assert ("counts", {"post": post.id, "relevant": 1, "comments": 1}) in received
+    assert ("counts", {"post": post.id, "relevant": 1, "comments": 1, "shares": 0}) in received
     reply = comments.add_comment(author, post, "Thanks!", comment.id)
     assert page.events("comment") == [{"post": post.id, "comment": reply.id, "parent": comment.id}]
     comments.delete_comment(other, comment)
-    assert page.events("counts") == [{"post": post.id, "relevant": 1, "comments": 1}]
+    assert page.events("counts") == [{"post": post.id, "relevant": 1, "comments": 1, "shares": 0}]
 
 
 def _announce_then_fail(bee) -> None:
