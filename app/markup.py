@@ -92,6 +92,9 @@ def _link_mention_or_tag(attrs: dict, new: bool = False) -> dict | None:
         attrs[(None, "href")] = f"/tags/{quote(tag)}"
         attrs[(None, "class")] = "hashtag"
         attrs[(None, "data-tag")] = tag
+    # Isolated, in the direction of its own first letter: "#TrailRunning" inside a Hebrew
+    # sentence keeps its "#" on the left, "#خط_عربي" inside an English one on the right.
+    attrs[(None, "dir")] = "auto"
     return attrs
 
 

@@ -90,14 +90,16 @@ def browser_scheme(url: str) -> str:
 
 def _is_internal_link(attrs: dict) -> bool:
     """A mention (``/@handle``) or a tag link (``/tags/…``), with only the attributes they need."""
+    if attrs.get("dir") != "auto":
+        return False
     if attrs["class"] == "mention":
         handle = attrs.get("data-mention") or ""
-        return set(attrs) == {"href", "class", "data-mention"} and (
+        return set(attrs) == {"href", "class", "data-mention", "dir"} and (
             re.fullmatch(r"[a-z0-9_]{3,30}", handle) is not None and attrs["href"] == f"/@{handle}"
         )
     href = attrs.get("href") or ""
     return (
-        set(attrs) == {"href", "class", "data-tag"}
+        set(attrs) == {"href", "class", "data-tag", "dir"}
         and re.fullmatch(r"/tags/[A-Za-z0-9_%]+", href) is not None
         and bool(attrs.get("data-tag"))
     )
@@ -289,7 +291,7 @@ def test_mentions_link_known_bees_only_and_never_inside_code_links_or_addresses(
 def test_tags_in_any_script_and_a_leading_tag_is_not_a_heading():
     html = render_markdown("#Running first\n\n# A heading\n\nتمرين #خط_عربي و #2026 و a#b &#35;no")
     assert html.startswith(
-        '<p dir="auto"><a href="/tags/running" class="hashtag" data-tag="running">#Running</a>'
+        '<p dir="auto"><a href="/tags/running" class="hashtag" data-tag="running" dir="auto">#Running</a>'
     )
     assert '<h1 dir="auto">A heading</h1>' in html
     assert mentions_and_tags(html) == ([], ["running", "خط_عربي"])  # digits alone, a#b, &#35; are not tags

@@ -22,6 +22,7 @@ from app.demo import comments, content_ar, content_he, content_ltr, content_ur, 
 from app.extensions import db
 from app.hives import moderation, roles
 from app.hives.services import create_hive, join_hive
+from app.notifications.services import mark_all_read
 from app.posts.comments import add_comment, may_comment
 from app.posts.models import Post, PostHive
 from app.posts.services import publish_post
@@ -80,6 +81,8 @@ def load(seed: int = SEED) -> dict[str, int]:
             db.session.execute(update(Post).where(Post.id == post_id).values(created_at=moment))
     talk = _converse(bees, posts, published, rng)
     made = _govern(bees, hives)
+    for bee in bees.values():
+        mark_all_read(bee)  # the network's history is read; what follows is news
     langs = {spec["handle"]: spec["lang"] for spec in people.BEES}
     engaged = engagement.load(bees, hives, langs, rng)
     written = messages.load(bees)

@@ -332,6 +332,7 @@ class FeedPost(PostFacts):
     comment_count: int
     share_count: int
     shared_post_id: int | None
+    private_hive_id: int | None
     created_at: datetime
     edited_at: datetime | None
     hives: list[FeedHive]
@@ -373,6 +374,7 @@ def _cards_statement(ids_statement: Select) -> Select:
             Post.comment_count,
             Post.share_count,
             Post.shared_post_id,
+            Post.private_hive_id,
             Post.created_at,
             Post.edited_at,
             Hive.slug,

@@ -24,7 +24,7 @@ def mentions_of(bee) -> list[tuple[int | None, int | None]]:
 def test_a_mention_links_and_tells_the_bee_once(app):
     author, alice = make_bee(), make_bee(handle="alice")
     post = make_post(author, "Thanks @Alice and @nobody_at_all!")
-    assert '<a href="/@alice" class="mention" data-mention="alice">@Alice</a>' in post.body_html
+    assert '<a href="/@alice" class="mention" data-mention="alice" dir="auto">@Alice</a>' in post.body_html
     assert "@nobody_at_all" in post.body_html
     assert 'data-mention="nobody_at_all"' not in post.body_html
     assert mentions_of(alice) == [(post.id, None)]
