@@ -53,6 +53,8 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict] = {"pool_pre_ping": True}
     REDIS_URL = os.environ.get("REDIS_URL") or None
     SOCKETIO_ASYNC_MODE = os.environ.get("SOCKETIO_ASYNC_MODE", "threading")
+    # The Redis pub/sub channel of live events: one per site (channels ignore Redis db numbers).
+    SOCKETIO_CHANNEL = os.environ.get("SOCKETIO_CHANNEL") or "apiary"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -61,13 +61,15 @@ def _init_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
+    # The handlers must be known before init_app, which gives each new server all of them.
+    from app import realtime, sockets  # noqa: F401 (sockets: registers the Socket.IO handlers)
+
     socketio.init_app(
         app,
         async_mode=app.config["SOCKETIO_ASYNC_MODE"],
         message_queue=app.config["REDIS_URL"],
+        channel=app.config["SOCKETIO_CHANNEL"],
     )
-    from app import realtime, sockets  # noqa: F401 (sockets: registers the Socket.IO handlers)
-
     realtime.init_app(app)
 
     login_manager.init_app(app)

@@ -14,6 +14,7 @@ import itertools
 import os
 import queue
 import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -74,6 +75,7 @@ def server_env(pg_url: str, redis_url: str) -> dict[str, str]:
         DATABASE_URL=pg_url,
         REDIS_URL=redis_url,
         LOGIN_RATE_LIMIT="1000 per minute",  # every bee of the test signs up from 127.0.0.1
+        SOCKETIO_CHANNEL=f"apiary-test-{secrets.token_hex(4)}",  # no other run on this Redis hears it
         PYTHONPATH=str(ROOT),
     )
     return env
