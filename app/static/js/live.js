@@ -48,17 +48,28 @@
       Number(card.dataset.postId),
     );
 
+  // body[data-live-state] is "connected" only while the server has joined this page to the
+  // rooms of everything it shows: it answers each "watch" once it has.
+  let unanswered = 0;
+
   const watch = (posts) => {
+    if (!socket.connected) return; // connecting watches everything the page shows then
     const what = { posts };
     if (page.liveHive) what.hive = Number(page.liveHive);
     if (page.liveAuthor) what.author = Number(page.liveAuthor);
-    socket.emit("watch", what);
+    unanswered += 1;
+    body.dataset.liveState = "joining";
+    socket.emit("watch", what, () => {
+      unanswered -= 1;
+      if (!unanswered && socket.connected) body.dataset.liveState = "connected";
+    });
   };
 
   // A feed: new posts at the top, in order, once each. --------------------------------------
 
   let unseen = 0;
   let fetching = null;
+  let again = false;
 
   const belongsHere = (event) => {
     if (page.liveFeed === "hive") return event.hives.includes(Number(page.liveHive));
@@ -100,13 +111,21 @@
 
   const catchUp = () => {
     if (!feed) return Promise.resolve();
-    if (!fetching) {
-      fetching = insertFresh()
-        .catch(() => {})
-        .finally(() => {
-          fetching = null;
-        });
+    if (fetching) {
+      // The fetch under way may have read the feed before this news was committed: ask again
+      // once it is done, or the newer post would wait for the next event.
+      again = true;
+      return fetching;
     }
+    fetching = insertFresh()
+      .catch(() => {})
+      .finally(() => {
+        fetching = null;
+        if (again) {
+          again = false;
+          catchUp();
+        }
+      });
     return fetching;
   };
 
@@ -154,6 +173,7 @@
   socket.on("counts", (event) => {
     setCount(event.post, "relevant", event.relevant);
     setCount(event.post, "comments", event.comments);
+    setCount(event.post, "shares", event.shares);
   });
 
   document.addEventListener("submit", async (submitted) => {
@@ -217,9 +237,14 @@
     }
   };
 
+  let badgeAsks = 0;
+
   socket.on("badges", async () => {
+    const ask = ++badgeAsks;
     try {
       const counts = await getJSON(page.badgesUrl);
+      // Answers can arrive out of order: only the last question's answer is current.
+      if (ask !== badgeAsks) return;
       for (const [name, value] of Object.entries(counts)) setBadge(name, value);
     } catch {
       // the next page load shows the right numbers
@@ -267,10 +292,10 @@
     watch(shownPosts());
     if (connectedBefore) catchUp();
     connectedBefore = true;
-    body.dataset.liveState = "connected";
   });
 
   socket.on("disconnect", (reason) => {
+    unanswered = 0; // a lost socket answers nothing; connecting again watches afresh
     body.dataset.liveState = "disconnected";
     // The server ended the socket (a logout elsewhere, access that narrowed): try once more;
     // the session then decides whether, and to what, this page may listen.
