@@ -112,12 +112,12 @@ def badges_changed(bee_ids: Iterable[int]) -> None:
     announce("badges", {}, [bee_room(bee_id) for bee_id in bee_ids])
 
 
-def message_sent(conversation_id: int, message_id: int, bee_ids: Iterable[int]) -> None:
+def message_sent(conversation_id: int, message_id: int, sender_id: int, recipient_id: int) -> None:
     """A direct message, for both bees' pages (the other tabs of its sender too)."""
     announce(
         "message",
-        {"conversation": conversation_id, "message": message_id},
-        [bee_room(bee_id) for bee_id in bee_ids],
+        {"conversation": conversation_id, "message": message_id, "sender": sender_id},
+        [bee_room(sender_id), bee_room(recipient_id)],
     )
 
 

@@ -59,7 +59,15 @@ def watch(data):
     each only after the check its page makes. Answers with what is watched."""
     if not current_user.is_authenticated:
         return {"error": "unauthorized"}
-    data = data if isinstance(data, dict) else {}
+    try:
+        return _watch(data if isinstance(data, dict) else {})
+    except (KeyError, ValueError):
+        # The socket closed while its request was handled (a page left as it loaded): no room
+        # can be joined any more, and nobody is there to answer.
+        return {"error": "gone"}
+
+
+def _watch(data: dict) -> dict:
     watched: dict = {"posts": [], "hive": None, "author": None}
     post_ids = _ids(data.get("posts"), WATCH_POSTS_MAX)
     if post_ids:

@@ -111,7 +111,7 @@ def send_message(sender: Bee, recipient: Bee, body: str) -> Message:
         db.session.flush()
         _read_by_sender(conversation.id, sender_id, recipient_id, message.id)
         _unread_by_recipient(conversation.id, recipient_id, sender_id, message.id)
-        realtime.message_sent(conversation.id, message.id, [sender_id, recipient_id])
+        realtime.message_sent(conversation.id, message.id, sender_id, recipient_id)
     return message
 
 

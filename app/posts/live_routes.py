@@ -12,6 +12,7 @@ from app.extensions import db
 from app.hives import review
 from app.hives import services as hives
 from app.hives.routes import require_content, viewer_membership
+from app.i18n import ngettext
 from app.posts import comments, queries
 from app.posts.models import Post
 from app.profiles.queries import relation
@@ -81,5 +82,11 @@ def comment(comment_id: int):
         comment=found,
         post=post,
         moderated_hives=review.hives_moderated_by(current_user, post),
+        may_comment=comments.may_comment(current_user, post),
     )
-    return jsonify(html=html, comment=found.id, parent=found.parent_id, visible=found.is_visible)
+    viewer_id = current_user.id if current_user.is_authenticated else 0
+    count = comments.comment_count(post.id, viewer_id)
+    heading = ngettext("%(num)s comment", "%(num)s comments", count)
+    return jsonify(
+        html=html, comment=found.id, parent=found.parent_id, visible=found.is_visible, heading=heading
+    )

@@ -65,3 +65,12 @@ def test_a_new_comment_is_fetched_as_its_page_shows_it(app, client, login):
     assert client.get(f"/live/comments/{reply.id}").status_code == 404
     login(blocked)
     assert client.get("/live/comments/999999").status_code == 404
+
+
+def test_an_empty_conversation_page_is_ready_for_the_first_message_live(app, client, login):
+    me, other = make_bee(), make_bee()
+    login(me)
+    page = client.get(f"/messages/@{other.handle}").get_data(as_text=True)
+    assert f'data-live-with="{other.id}"' in page
+    assert 'data-live-conversation=""' in page
+    assert '<ol class="list-unstyled messages"' in page  # where the first message appears

@@ -174,7 +174,7 @@ def test_a_direct_message_reaches_both_bees_and_nobody_else(app, live, client, l
     sender, recipient, stranger = make_bee(), make_bee(), make_bee()
     sender_socket, recipient_socket, stranger_socket = live(sender), live(recipient), live(stranger)
     message = messages.send_message(sender, recipient, "Coffee tomorrow?")
-    expected = {"conversation": message.conversation_id, "message": message.id}
+    expected = {"conversation": message.conversation_id, "message": message.id, "sender": sender.id}
     assert ("message", expected) in recipient_socket.received()
     assert ("message", expected) in sender_socket.received()
     assert stranger_socket.received() == []

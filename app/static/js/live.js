@@ -225,6 +225,8 @@
       if (empty) empty.remove();
       threads.appendChild(added);
     }
+    const heading = document.getElementById("comments-heading");
+    if (heading && answer.heading) heading.textContent = answer.heading;
     say(threads.dataset.announce);
   });
 
@@ -268,7 +270,11 @@
   };
 
   socket.on("message", async (event) => {
-    if (!messages || event.conversation !== Number(page.liveConversation)) return;
+    if (!messages) return;
+    // A conversation not started yet when the page was drawn is known by who writes first.
+    const starts = !page.liveConversation && event.sender === Number(page.liveWith);
+    if (event.conversation !== Number(page.liveConversation) && !starts) return;
+    if (starts) page.liveConversation = String(event.conversation);
     if (document.getElementById(`message-${event.message}`)) return;
     let answer;
     try {
@@ -277,6 +283,8 @@
       return;
     }
     if (document.getElementById(`message-${event.message}`)) return;
+    const empty = document.querySelector(".messages-empty");
+    if (empty) empty.remove();
     messages.appendChild(fragment(answer.html));
     messages.lastElementChild.scrollIntoView({ block: "nearest" });
     say(messages.dataset.announce);
