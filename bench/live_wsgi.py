@@ -14,13 +14,15 @@ in wall-clock seconds (one clock for every process on the machine), for every
 request reached the app, when its write transaction began (holding SQLite's write lock)
 and began to commit, and
 when the ``post`` event began and finished its fan-out to this process's sockets and
-its publication to Redis; and, for every ``post`` event that came from another
-process through Redis, when this process began and finished its fan-out. The hooks
+its publication to Redis; for every ``post`` event that came from another
+process through Redis, when this process began and finished its fan-out; and every
+garbage collection that held the worker 5 ms or more. The hooks
 only observe: the app runs unchanged.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import time
@@ -46,6 +48,17 @@ def _trace_posts(directory: Path) -> None:
     def record(row: dict) -> None:
         with path.open("a") as out:
             out.write(json.dumps(row) + "\n")
+
+    gc_began = [0.0]
+
+    def _gc(phase: str, info: dict) -> None:
+        # Every collection that holds this worker (and so all its sockets) 5 ms or more.
+        if phase == "start":
+            gc_began[0] = time.perf_counter()
+        elif (took := (time.perf_counter() - gc_began[0]) * 1000) >= 5:
+            record({"gc_generation": info["generation"], "gc_ms": round(took, 1), "at": time.time()})
+
+    gc.callbacks.append(_gc)
 
     @app.before_request
     def _arrived() -> None:

@@ -40,6 +40,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -203,6 +204,7 @@ def run(
                     "machine": machine_busy_s(),
                     "redis": redis_cpu_s(queue),
                     "load": [round(value, 2) for value in os.getloadavg()],
+                    "wall": time.time(),
                 }
 
             listeners = [
@@ -246,7 +248,7 @@ def run(
         "workload": {"posts": posts, "rate_per_s": rate, "grace_s": grace_s, "transport": "websocket"},
         "authors": author_rows,
         **checked,
-        "cpu": cpu_report(crowd),
+        "cpu": cpu_report(crowd, traces),
         "write_transactions": writes,
         "targets": {"p99_ms": TARGET_P99_MS, "lost": 0, "misdelivered": 0},
     }

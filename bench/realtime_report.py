@@ -210,9 +210,10 @@ def stages(publish_of: dict[int, Publish], traces: list[dict], heard: list[tuple
     return report
 
 
-def cpu_report(crowd: CrowdResult) -> dict:
+def cpu_report(crowd: CrowdResult, traces: list[dict]) -> dict:
     """CPU seconds during the publishing phase: each server worker, the client, Redis, and
-    everything else on the machine (another job, the database, the kernel)."""
+    everything else on the machine (another job, the database, the kernel); how late the
+    client's loop ran, and the garbage collections that held the client or a server."""
     before, after = crowd.probes.get("before", {}), crowd.probes.get("after", {})
     servers = [round(after["workers"].get(pid, 0.0) - cpu, 2) for pid, cpu in before["workers"].items()]
     redis = None
@@ -231,6 +232,13 @@ def cpu_report(crowd: CrowdResult) -> dict:
         "machine_busy_share": round(busy / total, 3) if total else None,
         "load_average_before": before.get("load"),
         "client_loop_lag_ms": {"p99": lags["p99"], "max": lags["max"]},
+        "client_gc_pauses": {
+            f"gen{generation}": {"count": len(pauses), "max_ms": round(max(pauses, default=0.0), 1)}
+            for generation, pauses in crowd.gc_pauses_ms.items()
+        },
+        "server_gc_pauses_over_5_ms": sorted(
+            row["gc_ms"] for row in traces if "gc_ms" in row and before["wall"] <= row["at"] <= after["wall"]
+        ),
     }
 
 
@@ -284,12 +292,16 @@ def summary(results: dict) -> str:
         lines.append(f"  stage {name}: p50 {row['p50']} ms, p99 {row['p99']}, max {row['max']}")
     writes = results["write_transactions"]
     lag = cpu["client_loop_lag_ms"]
+    collections = ", ".join(
+        f"{name} {row['count']}× ≤ {row['max_ms']} ms" for name, row in cpu["client_gc_pauses"].items()
+    )
     lines += [
         f"cpu over {cpu['publish_phase_s']} s of publishing: servers {cpu['servers_s']} s, client "
         f"{cpu['client_s']} s, Redis {cpu['redis_s']} s, everything else {cpu['others_s']} s "
         f"(machine {cpu['machine_busy_share']:.0%} busy; load average before {cpu['load_average_before']})",
-        f"client loop lag p99 {lag['p99']} ms, max {lag['max']} ms; write transactions p99 ≤ "
-        f"{writes['p99_ms_at_most']} ms, longest {writes['max_ms']} ms",
+        f"client loop lag p99 {lag['p99']} ms, max {lag['max']} ms; client garbage collections "
+        f"{collections}; server ones over 5 ms {cpu['server_gc_pauses_over_5_ms']}",
+        f"write transactions p99 ≤ {writes['p99_ms_at_most']} ms, longest {writes['max_ms']} ms",
     ]
     if results["problems"]:
         lines.append("problems: " + "; ".join(results["problems"]))
