@@ -291,7 +291,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="also fail when p99 misses its target")
     args = parser.parse_args(argv)
     _stop_on_sigterm()
-    results = run(
+    try:
+        results = _run_from(args)
+    except (KeyboardInterrupt, asyncio.CancelledError):
+        print("interrupted: the servers are stopped", file=sys.stderr)
+        return 130
+    print(summary(results))
+    print("written:", results["path"], Path(results["path"]).with_suffix(".txt"))
+    missed = results["latency_ms"]["p99"] is None or results["latency_ms"]["p99"] > TARGET_P99_MS
+    return 1 if results["problems"] or (args.strict and missed) else 0
+
+
+def _run_from(args: argparse.Namespace) -> dict:
+    return run(
         args.database_url,
         scale=Scale(
             bees=args.bees, hives=args.hives, posts=args.network_posts, days=SCALE.days, seed=args.seed
@@ -306,10 +318,6 @@ def main(argv: list[str] | None = None) -> int:
         out_dir=Path(args.out),
         label=args.label,
     )
-    print(summary(results))
-    print("written:", results["path"], Path(results["path"]).with_suffix(".txt"))
-    missed = results["latency_ms"]["p99"] is None or results["latency_ms"]["p99"] > TARGET_P99_MS
-    return 1 if results["problems"] or (args.strict and missed) else 0
 
 
 if __name__ == "__main__":
