@@ -92,7 +92,7 @@ def servers(
                 SECRET_KEY=secret,
                 BENCH_WRITES_DIR=str(writes_dir),
                 BENCH_TRACE_DIR=str(writes_dir),
-                BENCH_SOCKETIO_CHANNEL=channel,
+                SOCKETIO_CHANNEL=channel,
             )
             if redis_url:
                 env["REDIS_URL"] = redis_url

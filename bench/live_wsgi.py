@@ -1,12 +1,7 @@
-"""What gunicorn serves in the realtime benchmark: :mod:`bench.wsgi`'s app, with the
-Socket.IO message queue on a channel of the run's own, and the path of each benchmark
-post through the server traced.
-
-Redis keeps keys per database number but pub/sub per server: every process on one
-Redis, whichever database its URL names, hears the default channel
-(``flask-socketio``). The benchmark's processes therefore talk on a channel no other
-app on the machine uses (``BENCH_SOCKETIO_CHANNEL``; a test run of the multi-process
-suite, say), so neither hears the other's events.
+"""What gunicorn serves in the realtime benchmark: :mod:`bench.wsgi`'s app, with the path of
+each benchmark post through the server traced. (The run's own Socket.IO channel comes from
+``SOCKETIO_CHANNEL``, set by :mod:`bench.live_servers`: Redis pub/sub is per server, not per
+database number.)
 
 With ``BENCH_TRACE_DIR`` set, each process appends to ``trace-<pid>.jsonl`` there,
 in wall-clock seconds (one clock for every process on the machine), for every
@@ -35,11 +30,6 @@ from sqlalchemy.orm import Session
 from app.db import writing
 from app.extensions import socketio
 from bench.wsgi import app
-
-_channel = os.environ.get("BENCH_SOCKETIO_CHANNEL")
-if _channel and socketio.server is not None and hasattr(socketio.server.manager, "channel"):
-    # The manager subscribes on the first connection, so a channel set now is the one it uses.
-    socketio.server.manager.channel = _channel
 
 
 def _trace_posts(directory: Path) -> None:
