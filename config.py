@@ -67,6 +67,8 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL") or "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
+    # Direct messages one bee may send (to anyone): a conversation's pace, not a spammer's.
+    MESSAGE_RATE_LIMIT = os.environ.get("MESSAGE_RATE_LIMIT", "30 per minute")
     # How many reverse proxies in front set X-Forwarded-For/-Proto/-Host (0: none, trust no header).
     PROXY_HOPS = int(os.environ.get("PROXY_HOPS", "0"))
 

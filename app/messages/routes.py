@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask_limiter.util import get_remote_address
 from flask_login import current_user, login_required
 
 from app import policy
 from app.errors import ValidationError
-from app.extensions import db
+from app.extensions import db, limiter
 from app.forms import attach_error
 from app.messages import services
 from app.messages.forms import MessageForm
@@ -65,8 +66,17 @@ def mark_read(handle: str):
     return jsonify(read=services.mark_read(current_user, conversation, through))
 
 
+def _message_limit() -> str:
+    return current_app.config["MESSAGE_RATE_LIMIT"]
+
+
+def _sender() -> str:
+    return f"bee:{current_user.id}" if current_user.is_authenticated else get_remote_address()
+
+
 @bp.post("/messages/@<handle>")
 @login_required
+@limiter.limit(_message_limit, key_func=_sender)
 def send(handle: str):
     """Send a message to a bee, then show it in our conversation."""
     other = bee_by_handle(handle)

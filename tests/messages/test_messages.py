@@ -526,3 +526,30 @@ def test_the_demo_bee_has_conversations_some_unread_one_right_to_left(app):
     times = [m.created_at for m in db.session.scalars(select(Message).order_by(Message.id))]
     assert times == sorted(times), "ids must follow time"
     assert_counts_exact()
+
+
+def test_a_bee_sending_too_fast_is_asked_to_slow_down(tmp_path):
+    from app.extensions import limiter
+    from tests.conftest import make_app, migrate_to_head
+
+    limited = make_app(
+        f"sqlite:///{tmp_path / 'limited.db'}",
+        tmp_path,
+        RATELIMIT_ENABLED=True,
+        MESSAGE_RATE_LIMIT="3 per minute",
+    )
+    try:
+        migrate_to_head(limited)
+        with limited.app_context():
+            me, other = make_bee(), make_bee()
+            client = limited.test_client()
+            client.post("/login", data={"login": me.handle, "password": "correct horse battery"})
+            url = f"/messages/@{other.handle}"
+            statuses = [client.post(url, data={"body": f"Hi {n}"}).status_code for n in range(4)]
+            assert statuses == [302, 302, 302, 429]
+            assert "Please wait a minute" in client.post(url, data={"body": "Hi"}).get_data(as_text=True)
+            assert db.session.scalar(select(func.count(Message.id))) == 3
+            db.session.remove()
+    finally:
+        # Flask-Limiter keeps "enabled" on its one instance: every other test's app has it off.
+        limiter.enabled = False
