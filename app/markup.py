@@ -68,12 +68,15 @@ MENTION_PATTERN = r"(?<![\w@/.+-])@([A-Za-z0-9_]{3,30})(?![\w@])"
 TAG_PATTERN = r"(?<![\w&#/])#(?=\w*[^\W\d_])(\w{1,50})(?!\w)"
 _MENTION_OR_TAG = re.compile(f"{MENTION_PATTERN}|{TAG_PATTERN}")
 TAG_MAX = 50
+# A tag as stored: the letters, digits and underscores a tag page's address may carry.
+_TAG_WORD = re.compile(rf"\w{{1,{TAG_MAX}}}")
 _known_handles: ContextVar[frozenset[str]] = ContextVar("known_handles", default=frozenset())
 
 
 def normalize_tag(tag: str) -> str:
-    """A tag as stored and linked: NFC, case folded (``#Running`` and ``#running`` are one)."""
-    return unicodedata.normalize("NFC", tag).casefold()
+    """A tag as stored and linked: case folded, then NFC (``#Running`` and ``#running`` are
+    one; ``#İstanbul`` is ``#istanbul``'s dotted twin, composed)."""
+    return unicodedata.normalize("NFC", tag.casefold())
 
 
 def _link_mention_or_tag(attrs: dict, new: bool = False) -> dict | None:
@@ -89,6 +92,8 @@ def _link_mention_or_tag(attrs: dict, new: bool = False) -> dict | None:
         attrs[(None, "data-mention")] = handle
     else:
         tag = normalize_tag(text[1:])
+        if not _TAG_WORD.fullmatch(tag):
+            return None  # folding made it too long (ß → ss) or not a word (İ → i̇): it stays text
         attrs[(None, "href")] = f"/tags/{quote(tag)}"
         attrs[(None, "class")] = "hashtag"
         attrs[(None, "data-tag")] = tag

@@ -217,6 +217,8 @@ def _remove(moderator: Bee, hive: Hive, post_id: int, reason: str) -> None:
     if post.private_hive_id == hive.id and post.is_visible:
         post.state = PostState.REMOVED
         search.unindex_post(post.id)
+        if post.shared_post_id:
+            counts.shares_changed(post.shared_post_id, -1)  # a share gone from every feed
     db.session.flush()
     delivery.recount(post.id)
     for case in db.session.scalars(

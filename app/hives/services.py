@@ -34,7 +34,7 @@ from app.hives.models import (
 from app.i18n import ngettext
 from app.markup import UnrenderableText, render_markdown
 from app.notifications.models import Kind as Notice
-from app.notifications.services import notify, withdraw
+from app.notifications.services import lock_recipients, notify, withdraw
 from app.posts import delivery
 from app.posts.models import PostHive
 from app.profiles.models import Bee, utcnow
@@ -227,7 +227,7 @@ def join_hive(bee: Bee, hive: Hive) -> Membership:
     """Join a public hive, whose posts, earlier ones included, enter the bee's feed at once;
     or ask to join a private one (``pending`` until a moderator answers)."""
     with write_transaction():
-        lock_rows(Bee, [bee.id])
+        lock_recipients(bee.id, *(_leader_ids(hive.id) if hive.is_private else ()))  # told below
         lock_rows(Hive, [hive.id])
         membership = membership_of(bee.id, hive.id)
         if policy.is_member(membership):
@@ -265,7 +265,7 @@ def _leader_ids(hive_id: int) -> list[int]:
 def withdraw_request(bee: Bee, hive: Hive) -> Membership:
     """Take back a request to join a private hive."""
     with write_transaction():
-        lock_rows(Bee, [bee.id])
+        lock_recipients(bee.id, *_leader_ids(hive.id))  # their notices are taken back below
         lock_rows(Hive, [hive.id])
         membership = membership_of(bee.id, hive.id)
         if not policy.can_withdraw_request(membership):

@@ -51,6 +51,14 @@ def notify(
     return True
 
 
+def lock_recipients(*bee_ids: int | None) -> None:
+    """Lock the rows of the actor and every bee a write may tell, in id order, before any
+    post's or hive's row: :func:`notify` updates each recipient's badge, and a recipient's row
+    taken late (after a post's, say) would deadlock on PostgreSQL with a write that takes the
+    same two rows the other way round. Call it first in the write transaction."""
+    lock_rows(Bee, [bee_id for bee_id in bee_ids if bee_id])
+
+
 def withdraw(
     bee_id: int, kind: str, *, actor_id: int, post_id: int | None = None, hive_id: int | None = None
 ) -> None:
@@ -134,6 +142,7 @@ def _notices_statement():
 def mark_all_read(bee: Bee) -> None:
     """Mark every notice of ``bee`` read and clear the badge."""
     with write_transaction():
+        lock_rows(Bee, [bee.id])  # a notice written meanwhile must not be cleared unread
         db.session.execute(
             update(Notice)
             .where(Notice.bee_id == bee.id, Notice.read_at.is_(None))

@@ -22,7 +22,7 @@ from app.hives.moderation import close_cases
 from app.hives.services import is_banned_from_post_hives
 from app.i18n import ngettext, number
 from app.notifications.models import Kind as Notice
-from app.notifications.services import notify
+from app.notifications.services import lock_recipients
 from app.posts import counts, mentions
 from app.posts.models import COMMENT_MAX, Comment, CommentState, Post
 from app.posts.services import render_body
@@ -73,7 +73,8 @@ def add_comment(author: Bee, post: Post, body: str, parent_id: int | None = None
     thread, under the comment it answers)."""
     body, body_html = _render(body)
     with write_transaction():
-        lock_rows(Bee, [author.id])
+        recipients = {post.author_id, *_answered_authors(parent_id), *mentions.named_bee_ids(body_html)}
+        lock_recipients(author.id, *recipients)
         post = db.session.get(Post, post.id, populate_existing=True)
         parents: tuple[Comment, ...] = ()
         if parent_id is not None:
@@ -100,29 +101,26 @@ def add_comment(author: Bee, post: Post, body: str, parent_id: int | None = None
     return comment
 
 
+def _answered_authors(parent_id: int | None) -> list[int]:
+    """The authors of the comment a reply answers and of the top of its thread (to lock first)."""
+    if parent_id is None or not 0 < parent_id <= MAX_ID:
+        return []
+    answered = db.session.get(Comment, parent_id)
+    if answered is None:
+        return []
+    top = db.session.get(Comment, answered.parent_id) if answered.parent_id else None
+    return [answered.author_id, *([top.author_id] if top else [])]
+
+
 def _tell_about(comment: Comment, post: Post, parents: tuple[Comment, ...]) -> None:
     """Notices for a new comment: the bee answered (a reply), the post's author, and the bees it
-    mentions (each told once)."""
+    mentions (each told once, and only if they may read the conversation)."""
     told = {comment.author_id}
-    if parents:
-        answered = parents[0]
-        if answered.author_id not in told:
-            notify(
-                answered.author_id,
-                Notice.REPLIED,
-                actor_id=comment.author_id,
-                post_id=post.id,
-                comment_id=comment.id,
-            )
-            told.add(answered.author_id)
+    if parents and parents[0].author_id not in told:
+        mentions.tell(parents[0].author_id, post, comment.author_id, Notice.REPLIED, comment_id=comment.id)
+        told.add(parents[0].author_id)
     if post.author_id not in told:
-        notify(
-            post.author_id,
-            Notice.COMMENTED,
-            actor_id=comment.author_id,
-            post_id=post.id,
-            comment_id=comment.id,
-        )
+        mentions.tell_author(post, comment.author_id, Notice.COMMENTED, comment_id=comment.id)
         told.add(post.author_id)
     mentions.tell_mentioned(post, comment.author_id, comment.body_html, comment_id=comment.id, told=told)
 
@@ -131,6 +129,7 @@ def edit_comment(editor: Bee, comment: Comment, body: str) -> Comment:
     """Change one's own comment; an "edited" mark shows afterwards."""
     body, body_html = _render(body)
     with write_transaction():
+        lock_recipients(editor.id, *mentions.named_bee_ids(body_html))
         lock_rows(Comment, [comment.id])
         comment = db.session.get(Comment, comment.id, populate_existing=True)
         policy.require(policy.can_change_comment(editor, comment), _("You can only edit your own comments."))

@@ -1,5 +1,6 @@
-"""What a post's or comment's text points at: ``#tags`` kept for the tag pages, and
-``@mentions`` that tell the bees named — each only if they may read where they were named.
+"""What a post's or comment's text points at, and who is told of it: ``#tags`` kept for the tag
+pages, ``@mentions`` that tell the bees named, and the notices to a post's author or to the bee a
+reply answers — each only to a bee who may read where it happened.
 
 The links themselves are made on write by ``app/markup.py``; this module reads
 them back from the rendered HTML (:func:`app.markup.mentions_and_tags`) inside
@@ -17,6 +18,7 @@ from app.notifications.services import notify
 from app.posts.models import Post, PostTag
 from app.posts.visibility import may_read_conversation, may_see
 from app.profiles.models import Bee
+from app.profiles.services import is_blocked_between
 
 
 def keep_tags(post_id: int, body_html: str) -> None:
@@ -47,4 +49,29 @@ def tell_mentioned(
     for bee in db.session.scalars(select(Bee).where(Bee.handle.in_(new))):
         if bee.id == author_id or bee.id in told or bee.is_suspended or not may_read(bee, post):
             continue
+        if is_blocked_between(bee.id, author_id):
+            continue  # a block keeps the writer from reaching them, by name too
         notify(bee.id, Notice.MENTIONED, actor_id=author_id, post_id=post.id, comment_id=comment_id)
+
+
+def tell_author(post: Post, actor_id: int, kind: str, *, comment_id: int | None = None) -> None:
+    """Tell ``post``'s author that ``actor_id`` commented, marked it Relevant or shared it —
+    if they may still read its conversation (an author who left the post's private hive is not
+    told who is talking there)."""
+    tell(post.author_id, post, actor_id, kind, comment_id=comment_id)
+
+
+def tell(bee_id: int, post: Post, actor_id: int, kind: str, *, comment_id: int | None = None) -> None:
+    """Leave ``bee_id`` a notice about ``post`` when they may read its conversation."""
+    bee = db.session.get(Bee, bee_id)
+    if bee is not None and may_read_conversation(bee, post):
+        notify(bee_id, kind, actor_id=actor_id, post_id=post.id, comment_id=comment_id)
+
+
+def named_bee_ids(body_html: str) -> list[int]:
+    """The ids of the bees a rendered text mentions: whose rows a write that tells them locks
+    first (see :func:`app.notifications.services.lock_recipients`)."""
+    handles, _tags = mentions_and_tags(body_html)
+    if not handles:
+        return []
+    return list(db.session.scalars(select(Bee.id).where(Bee.handle.in_(handles))))

@@ -21,8 +21,9 @@ from app.errors import NotFound
 from app.extensions import db
 from app.hives.services import is_banned_from_post_hives
 from app.notifications.models import Kind as Notice
-from app.notifications.services import notify, withdraw
+from app.notifications.services import lock_recipients, withdraw
 from app.posts import counts
+from app.posts.mentions import tell_author
 from app.posts.models import Post, Reaction
 from app.posts.visibility import may_read_conversation
 from app.profiles.models import Bee, blocked_either_way
@@ -67,6 +68,7 @@ def set_relevant(bee: Bee, post: Post, relevant: bool) -> int:
     """Mark ``post`` Relevant (``relevant=True``) or take the mark back; doing what is
     already done changes nothing. Returns the post's count."""
     with write_transaction():
+        lock_recipients(bee.id, post.author_id)
         lock_rows(Post, [post.id])
         post = db.session.get(Post, post.id, populate_existing=True)
         policy.require(may_mark_relevant(bee, post), _("You cannot mark this post Relevant."))
@@ -76,7 +78,7 @@ def set_relevant(bee: Bee, post: Post, relevant: bool) -> int:
         if relevant and mark is None:
             db.session.add(Reaction(post_id=post.id, bee_id=bee.id))
             post.relevant_count += 1
-            notify(post.author_id, Notice.RELEVANT, actor_id=bee.id, post_id=post.id)
+            tell_author(post, bee.id, Notice.RELEVANT)
         elif not relevant and mark is not None:
             db.session.execute(delete(Reaction).where(Reaction.id == mark.id))
             post.relevant_count -= 1

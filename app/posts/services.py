@@ -14,6 +14,7 @@ from app.hives.models import Hive
 from app.hives.services import membership_of
 from app.i18n import ngettext, number
 from app.markup import LINKS_MAX, UnrenderableText, plain_excerpt, render_markdown
+from app.notifications.services import lock_recipients
 from app.posts import counts, delivery, mentions
 from app.posts.models import (
     BUZZ_MAX,
@@ -157,7 +158,7 @@ def publish_post(
     document = search.post_document(title, body_html)
     author_id = author.id  # read before the write begins: it expires what the request loaded
     with write_transaction():
-        lock_rows(Bee, [author_id])
+        lock_recipients(author_id, *mentions.named_bee_ids(body_html))
         hives = target_hives(author_id, list(hive_ids))
         lock_rows(Hive, [hive.id for hive in hives])
         private_hive_id = hives[0].id if hives and hives[0].is_private else None
@@ -192,6 +193,7 @@ def edit_post(editor: Bee, post: Post, body: str, title: str | None = None) -> P
     body_html, excerpt = render_content(post.kind, body)
     document = search.post_document(title, body_html)
     with write_transaction():
+        lock_recipients(editor.id, *mentions.named_bee_ids(body_html))
         lock_rows(Post, [post.id])
         post = db.session.get(Post, post.id, populate_existing=True)
         if not PostState.can_move(post.state, PostState.EDITED):

@@ -18,7 +18,7 @@ from app.extensions import db
 from app.hives.models import Hive
 from app.hives.services import is_banned_from_post_hives
 from app.notifications.models import Kind as Notice
-from app.notifications.services import notify
+from app.notifications.services import lock_recipients, notify
 from app.posts import counts, delivery, mentions
 from app.posts.models import Kind, Post, PostHive, PostState
 from app.posts.services import check_content, render_content, target_hives
@@ -55,7 +55,8 @@ def share_post(sharer: Bee, post: Post, comment: str = "", hive_ids: list[int] =
     comment_html, _excerpt = render_content(Kind.SHARE, comment)
     sharer_id = sharer.id
     with write_transaction():
-        lock_rows(Bee, [sharer_id])
+        first = original_of(db.session.get(Post, post.id))
+        lock_recipients(sharer_id, first.author_id if first else None, *mentions.named_bee_ids(comment_html))
         original = original_of(db.session.get(Post, post.id, populate_existing=True))
         if original is None or not original.is_visible:
             raise NotFound(_("That post is no longer available."))
@@ -84,7 +85,8 @@ def share_post(sharer: Bee, post: Post, comment: str = "", hive_ids: list[int] =
             mentions.keep_tags(share.id, comment_html)
             search.index_post(share.id, search.post_document(None, comment_html))
         counts.shares_changed(original.id, +1)
-        notify(original.author_id, Notice.SHARED, actor_id=sharer_id, post_id=share.id)
+        if may_see(db.session.get(Bee, original.author_id), share):  # a share in a private hive
+            notify(original.author_id, Notice.SHARED, actor_id=sharer_id, post_id=share.id)
         mentions.tell_mentioned(share, sharer_id, comment_html, told={original.author_id})
         realtime.post_published(share.id, sharer_id, hive_ids, audience, private=private)
     return share

@@ -7,7 +7,7 @@ from functools import cache
 from flask_babel import gettext as _
 from sqlalchemy import bindparam, select
 
-from app import policy
+from app import policy, realtime
 from app.db import lock_rows, write_transaction
 from app.errors import NotFound, ValidationError
 from app.extensions import db
@@ -126,6 +126,8 @@ def block(blocker: Bee, blocked: Bee) -> bool:
         db.session.add(Block(blocker_id=blocker.id, blocked_id=blocked.id))
         if not was_blocked:
             delivery.block_changed(blocker.id, blocked.id, -1)
+        for bee_id in (blocker.id, blocked.id):
+            realtime.end_sockets(bee_id)  # rooms joined before the block are left with them
     return True
 
 

@@ -80,9 +80,11 @@ def test_public_hive_and_profile_pages_hear_new_posts_when_watched(app, live):
     assert socket.watch(hive=hive.id, author=author.id) == {"posts": [], "hive": hive.id, "author": author.id}
     in_hive = make_post(author, hives=[hive])
     assert post_ids(socket) == [in_hive.id]  # once, though two of its rooms hold the socket
-    blocked = live(author)
+    before = live(author)
     block(reader, author)
-    assert blocked.watch(author=reader.id)["author"] is None
+    assert not before.is_connected()  # a block ends both bees' sockets, and the rooms they held
+    assert not socket.is_connected()
+    assert live(author).watch(author=reader.id)["author"] is None
 
 
 def test_watch_refuses_malformed_requests_without_error(app, live):

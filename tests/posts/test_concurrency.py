@@ -14,11 +14,13 @@ import threading
 import time
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.extensions import db
 from app.hives.models import Hive, Membership, MembershipState
 from app.hives.services import join_hive, leave_hive
+from app.notifications.models import Notice
+from app.posts import comments, reactions
 from app.posts.models import Post, PostHive
 from app.profiles.models import Bee, Follow
 from app.profiles.services import follow, unfollow
@@ -163,3 +165,38 @@ def test_a_sqlite_writer_queued_past_its_deadline_fails_rather_than_waits_on(app
     finally:
         release.set()
         holder.join()
+
+
+def test_engagement_racing_from_both_sides_never_deadlocks_and_counts_stay_exact(app):
+    """An author commenting on their post while others mark it Relevant, and two bees mentioning
+    each other at once: every write locks the bees it tells before any post, so none waits on
+    another in a circle (PostgreSQL would abort one as a deadlock)."""
+    author, fans = make_bee(handle="racing_author"), [make_bee(handle=f"racing_fan_{n}") for n in range(4)]
+    post = make_post(author, "Race me.")
+    author_id, post_id, fan_ids = author.id, post.id, [fan.id for fan in fans]
+
+    def author_job():
+        for n in range(5):
+            comments.add_comment(db.session.get(Bee, author_id), db.session.get(Post, post_id), f"Reply {n}")
+
+    def fan_job(fan_id: int):
+        def job():
+            fan = db.session.get(Bee, fan_id)
+            for relevant in (True, False, True):
+                reactions.set_relevant(fan, db.session.get(Post, post_id), relevant)
+            make_post(
+                fan, f"Hello @racing_fan_{(fan_ids.index(fan_id) + 1) % len(fan_ids)} and @racing_author"
+            )
+
+        return job
+
+    errors = run_together(app, [author_job, *(fan_job(fan_id) for fan_id in fan_ids)])
+    assert errors == []
+    db.session.rollback()
+    post = db.session.get(Post, post_id)
+    assert post.relevant_count == len(fans)
+    assert post.comment_count == 5
+    unread = db.session.scalar(select(Bee.unread_notices).where(Bee.id == author_id))
+    assert unread == db.session.scalar(
+        select(func.count()).select_from(Notice).where(Notice.bee_id == author_id, Notice.read_at.is_(None))
+    )

@@ -7,9 +7,9 @@ from sqlalchemy import select
 
 from app.extensions import db
 from app.hives import roles
-from app.hives.services import create_hive, join_hive
+from app.hives.services import create_hive, join_hive, leave_hive
 from app.notifications.models import Notice
-from app.posts import comments, queries, services
+from app.posts import comments, queries, reactions, services
 from app.profiles.services import block
 from tests.factories import make_bee, make_post
 
@@ -90,3 +90,31 @@ def test_tags_link_and_list_the_posts_each_reader_may_see(app, client, login):
     assert client.get("/tags/not a tag!").status_code == 404
     response = client.get("/tags/%D8%AE%D8%B7_%D8%B9%D8%B1%D8%A8%D9%8A")
     assert response.status_code == 200
+
+
+def test_no_notice_crosses_a_block_or_a_private_hive_left(app):
+    owner, writer, blocker, member = make_bee(), make_bee(), make_bee(handle="blocker_b"), make_bee()
+    public_post = make_post(owner, "Open post.")
+    block(blocker, writer)
+    comments.add_comment(writer, public_post, "hey @blocker_b")
+    assert mentions_of(blocker) == []  # the block is with the comment's writer, not the post's
+    secret = create_hive(owner, "Circle", "Private.", "", is_private=True)
+    for bee in (member, writer):
+        join_hive(bee, secret)
+        roles.answer_request(owner, secret, bee, approve=True)
+    private_post = make_post(writer, "Inside.", hives=[secret])
+    leave_hive(writer, secret)
+    comments.add_comment(member, private_post, "Answering inside.")
+    reactions.set_relevant(member, private_post, True)
+    told = db.session.scalars(select(Notice.kind).where(Notice.bee_id == writer.id)).all()
+    assert "commented" not in told
+    assert "relevant" not in told
+
+
+def test_tags_that_folding_would_break_stay_text(app):
+    author = make_bee()
+    long_one = make_post(author, "#" + "ß" * 50)  # folds to 100 characters: past the column
+    dotted = make_post(author, "#İstanbul")  # folds to a dotted i the tag pages cannot address
+    assert 'class="hashtag"' not in long_one.body_html
+    assert 'class="hashtag"' not in dotted.body_html
+    assert queries.tag_feed("ß" * 50, viewer_id=author.id).posts == []

@@ -120,3 +120,19 @@ def test_the_share_page_and_the_card(app, client, login):
     assert f'data-original-id="{original.id}"' in profile
     services.delete_post(sharer, share)
     assert fresh(original).share_count == 0
+
+
+def test_a_share_in_a_private_hive_tells_no_outsider_and_its_removal_keeps_the_count(app):
+    author, owner, sharer = make_bee(), make_bee(), make_bee()
+    secret = create_hive(owner, "Circle", "Private.", "", is_private=True)
+    join_hive(sharer, secret)
+    roles.answer_request(owner, secret, sharer, approve=True)
+    original = make_post(author, "Public thoughts.")
+    share = shares.share_post(sharer, original, "For the circle.", [secret.id])
+    assert share.private_hive_id == secret.id
+    assert db.session.scalars(select(Notice).where(Notice.bee_id == author.id)).all() == []
+    assert fresh(original).share_count == 1
+    moderation.remove_from_hive(owner, secret, share, "Off topic.")
+    assert fresh(original).share_count == 0
+    services.delete_post(sharer, fresh(share))
+    assert fresh(original).share_count == 0
