@@ -24,7 +24,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from weakref import WeakKeyDictionary
@@ -37,6 +37,7 @@ from app.extensions import db
 
 # Inside write_transaction: the moment by which its write must have begun (time.monotonic()).
 _write_deadline: ContextVar[float | None] = ContextVar("apiary_write_deadline", default=None)
+_after_write: ContextVar[list | None] = ContextVar("apiary_after_write", default=None)
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 SQLITE_WRITE_POLL_MAX_S = 0.002
@@ -144,6 +145,17 @@ def writing() -> bool:
     return _write_deadline.get() is not None
 
 
+def after_write(action: Callable[[], None]) -> None:
+    """Run ``action`` once the write under way has committed and released every lock (SQLite's
+    and this process's writer queue), so a follow-up never lengthens the write; never when it
+    rolls back. With no write under way, run it now."""
+    pending = _after_write.get()
+    if pending is None:
+        action()
+    else:
+        pending.append(action)
+
+
 @contextmanager
 def write_transaction() -> Iterator[None]:
     """Run the block as one write transaction, committed at the end.
@@ -151,18 +163,24 @@ def write_transaction() -> Iterator[None]:
     Any read transaction the request already holds is ended first, so the write
     starts from a fresh snapshot with the write lock taken up front. On error the
     transaction is rolled back and the exception propagates: nothing half-writes.
+    Follow-ups registered with :func:`after_write` run after the commit.
     """
     session = db.session()
     if session.in_transaction():
         session.commit()
     deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    pending: list[Callable[[], None]] = []
     with _writers_in_turn(session.get_bind(), deadline):
         token = _write_deadline.set(deadline)
+        pending_token = _after_write.set(pending)
         try:
             with session.begin():
                 yield
         finally:
+            _after_write.reset(pending_token)
             _write_deadline.reset(token)
+    for action in pending:
+        action()
 
 
 _sqlite_writers: WeakKeyDictionary[Engine, threading.RLock] = WeakKeyDictionary()

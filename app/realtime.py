@@ -29,18 +29,15 @@ it is there), so that logging out or a suspension ends them on every process.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from flask import Flask, current_app
-from sqlalchemy import event
-from sqlalchemy.orm import Session
 
-from app.db import writing
-from app.extensions import db, socketio
+from app.db import after_write
+from app.extensions import socketio
 
 log = logging.getLogger(__name__)
 
-_PENDING = "apiary.live_events"
 NAMESPACE = "/"
 
 
@@ -69,28 +66,26 @@ def announce(name: str, data: dict, rooms: Iterable[str]) -> None:
     now when no write is under way."""
     rooms = list(dict.fromkeys(rooms))
     if rooms:
-        _after_commit_do(lambda: _emit(name, data, rooms))
-
-
-def _after_commit_do(action) -> None:
-    session = db.session()
-    if writing() and session.in_transaction():
-        session.info.setdefault(_PENDING, []).append(action)
-    else:
-        action()
+        after_write(lambda: _emit(name, data, rooms))
 
 
 def post_published(
-    post_id: int, author_id: int, hive_ids: list[int], audience: list[int], *, private: bool
+    post_id: int, author_id: int, hive_ids: list[int], audience: Callable[[], list[int]], *, private: bool
 ) -> None:
     """A new post: its whole audience's home feeds and the author's other tabs; for a post
-    outside private hives, also pages showing its author or its (public) hives."""
-    rooms = [bee_room(bee_id) for bee_id in audience]
-    rooms.append(bee_room(author_id))
-    if not private:
-        rooms.append(author_room(author_id))
-        rooms.extend(hive_room(hive_id) for hive_id in hive_ids)
-    announce("post", {"post": post_id, "author": author_id, "hives": hive_ids}, rooms)
+    outside private hives, also pages showing its author or its (public) hives. ``audience``
+    names the bees, asked after the commit (the count is the transaction's; whom to tell need
+    not hold the write lock)."""
+
+    def fan_out() -> None:
+        rooms = [bee_room(bee_id) for bee_id in audience()]
+        rooms.append(bee_room(author_id))
+        if not private:
+            rooms.append(author_room(author_id))
+            rooms.extend(hive_room(hive_id) for hive_id in hive_ids)
+        _emit("post", {"post": post_id, "author": author_id, "hives": hive_ids}, rooms)
+
+    after_write(fan_out)
 
 
 def counts_changed(post_id: int, relevant: int, comments: int, shares: int) -> None:
@@ -128,15 +123,6 @@ def _emit(name: str, data: dict, rooms: list[str]) -> None:
         socketio.emit(name, data, to=rooms, namespace=NAMESPACE)
     except Exception:  # a push is a hint: the page is still right on its next load
         log.exception("could not push %r to %d rooms", name, len(rooms))
-
-
-def _after_commit(session: Session) -> None:
-    for action in session.info.pop(_PENDING, ()):
-        action()
-
-
-def _after_rollback(session: Session) -> None:
-    session.info.pop(_PENDING, None)
 
 
 # Open sockets per bee, so that a logout or a suspension can end them on every process.
@@ -201,7 +187,7 @@ def end_sockets(bee_id: int, login: str | None = None) -> None:
     again only the rooms it may: so access that narrows (a private hive left, a ban) narrows
     live delivery at once too."""
     registry = open_sockets()
-    _after_commit_do(lambda: _disconnect(registry, bee_id, login))
+    after_write(lambda: _disconnect(registry, bee_id, login))
 
 
 def _disconnect(registry: LocalSockets | RedisSockets, bee_id: int, login: str | None) -> None:
@@ -215,9 +201,6 @@ def _disconnect(registry: LocalSockets | RedisSockets, bee_id: int, login: str |
 
 
 def init_app(app: Flask) -> None:
-    """Choose where open sockets are kept, and emit queued events after each commit."""
+    """Choose where open sockets are kept."""
     redis_url = app.config["REDIS_URL"]
     app.extensions["apiary.sockets"] = RedisSockets(redis_url) if redis_url else LocalSockets()
-    if not event.contains(Session, "after_commit", _after_commit):
-        event.listen(Session, "after_commit", _after_commit)
-        event.listen(Session, "after_rollback", _after_rollback)

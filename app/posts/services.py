@@ -163,7 +163,7 @@ def publish_post(
         lock_rows(Hive, [hive.id for hive in hives])
         private_hive_id = hives[0].id if hives and hives[0].is_private else None
         hive_ids = [hive.id for hive in hives]
-        audience = delivery.audience_ids(author_id, hive_ids, private=private_hive_id is not None)
+        private = private_hive_id is not None
         post = Post(
             author_id=author_id,
             kind=kind,
@@ -174,7 +174,7 @@ def publish_post(
             excerpt=excerpt,
             state=PostState.PUBLISHED,
             private_hive_id=private_hive_id,
-            delivered_count=len(audience),
+            delivered_count=delivery.audience_size(author_id, hive_ids, private=private),
         )
         db.session.add(post)
         db.session.flush()
@@ -183,7 +183,13 @@ def publish_post(
         search.index_post(post.id, document)
         db.session.flush()
         mentions.tell_mentioned(post, author_id, body_html)
-        realtime.post_published(post.id, author_id, hive_ids, audience, private=private_hive_id is not None)
+        realtime.post_published(
+            post.id,
+            author_id,
+            hive_ids,
+            lambda: delivery.audience_ids(author_id, hive_ids, private=private),
+            private=private,
+        )
     return post
 
 

@@ -66,7 +66,6 @@ def share_post(sharer: Bee, post: Post, comment: str = "", hive_ids: list[int] =
         lock_rows(Hive, [hive.id for hive in hives])
         hive_ids = [hive.id for hive in hives]
         private = bool(hives) and hives[0].is_private
-        audience = delivery.audience_ids(sharer_id, hive_ids, private=private)
         share = Post(
             author_id=sharer_id,
             kind=Kind.SHARE,
@@ -76,7 +75,7 @@ def share_post(sharer: Bee, post: Post, comment: str = "", hive_ids: list[int] =
             state=PostState.PUBLISHED,
             private_hive_id=hive_ids[0] if private else None,
             shared_post_id=original.id,
-            delivered_count=len(audience),
+            delivered_count=delivery.audience_size(sharer_id, hive_ids, private=private),
         )
         db.session.add(share)
         db.session.flush()
@@ -88,5 +87,11 @@ def share_post(sharer: Bee, post: Post, comment: str = "", hive_ids: list[int] =
         if may_see(db.session.get(Bee, original.author_id), share):  # a share in a private hive
             notify(original.author_id, Notice.SHARED, actor_id=sharer_id, post_id=share.id)
         mentions.tell_mentioned(share, sharer_id, comment_html, told={original.author_id})
-        realtime.post_published(share.id, sharer_id, hive_ids, audience, private=private)
+        realtime.post_published(
+            share.id,
+            sharer_id,
+            hive_ids,
+            lambda: delivery.audience_ids(sharer_id, hive_ids, private=private),
+            private=private,
+        )
     return share
