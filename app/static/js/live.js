@@ -291,15 +291,15 @@
     markRead(event.message);
   });
 
-  // Connecting: watch what the page shows; after a break, catch up on what was missed. -----
+  // Connecting: watch what the page shows, and catch up on what came before. ---------------
 
-  let connectedBefore = false;
   let retried = false;
 
   socket.on("connect", () => {
     watch(shownPosts());
-    if (connectedBefore) catchUp();
-    connectedBefore = true;
+    // Posts published since the page was drawn (or while the socket was down) reached rooms
+    // this socket was not in yet: ask for them once, now that nothing more can be missed.
+    catchUp();
   });
 
   socket.on("disconnect", (reason) => {
