@@ -66,7 +66,7 @@ def announce(name: str, data: dict, rooms: Iterable[str]) -> None:
     now when no write is under way."""
     rooms = list(dict.fromkeys(rooms))
     if rooms:
-        after_write(lambda: _emit(name, data, rooms))
+        _after_write(lambda: _emit(name, data, rooms), name)
 
 
 def post_published(
@@ -85,7 +85,7 @@ def post_published(
             rooms.extend(hive_room(hive_id) for hive_id in hive_ids)
         _emit("post", {"post": post_id, "author": author_id, "hives": hive_ids}, rooms)
 
-    after_write(fan_out)
+    _after_write(fan_out, "post")
 
 
 def counts_changed(post_id: int, relevant: int, comments: int, shares: int) -> None:
@@ -116,13 +116,23 @@ def message_sent(conversation_id: int, message_id: int, sender_id: int, recipien
     )
 
 
+def _after_write(action: Callable[[], None], what: str) -> None:
+    """Run ``action`` after the write commits; a failure there (Redis away, say) is logged, never
+    raised: the write it follows has committed, and a push is a hint — the page is still right
+    on its next load."""
+
+    def quietly() -> None:
+        try:
+            action()
+        except Exception:
+            log.exception("could not push %r", what)
+
+    after_write(quietly)
+
+
 def _emit(name: str, data: dict, rooms: list[str]) -> None:
-    if socketio.server is None:
-        return
-    try:
+    if socketio.server is not None:
         socketio.emit(name, data, to=rooms, namespace=NAMESPACE)
-    except Exception:  # a push is a hint: the page is still right on its next load
-        log.exception("could not push %r to %d rooms", name, len(rooms))
 
 
 # Open sockets per bee, so that a logout or a suspension can end them on every process.
@@ -187,7 +197,7 @@ def end_sockets(bee_id: int, login: str | None = None) -> None:
     again only the rooms it may: so access that narrows (a private hive left, a ban) narrows
     live delivery at once too."""
     registry = open_sockets()
-    after_write(lambda: _disconnect(registry, bee_id, login))
+    _after_write(lambda: _disconnect(registry, bee_id, login), "end of sockets")
 
 
 def _disconnect(registry: LocalSockets | RedisSockets, bee_id: int, login: str | None) -> None:

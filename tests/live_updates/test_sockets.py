@@ -192,3 +192,17 @@ def test_a_direct_message_reaches_both_bees_and_nobody_else(app, live, client, l
     client.post("/logout")
     login(stranger)
     assert client.get(f"/messages/live/{message.id}").status_code == 404
+
+
+def test_a_push_that_fails_after_the_commit_neither_fails_nor_undoes_the_write(app, live, caplog):
+    author = make_bee()
+    socket = live(author)
+
+    def unreachable() -> list[int]:
+        raise ConnectionError("the audience could not be read")
+
+    with write_transaction():
+        realtime.post_published(1, author.id, [], unreachable, private=False)
+        realtime.badges_changed([author.id])
+    assert socket.events("badges") == [{}]  # the other pushes of the write still go out
+    assert "could not push 'post'" in caplog.text
