@@ -4,6 +4,8 @@ see them — the same queries and checks as the pages themselves."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Blueprint, jsonify, render_template, request
 from flask_login import current_user, login_required
 
@@ -22,14 +24,19 @@ bp = Blueprint("live", __name__, url_prefix="/live")
 
 # A page that missed more new posts than this is told to reload instead.
 FRESH_MAX = 50
+# Most asks find one new post or none (every page asks once as it connects): a short page first.
+FRESH_FIRST = 4
 
 
-def _fresh(page: queries.FeedPage, return_to: str, moderated_hive=None):
-    """The posts of ``page`` newer than ``?after=``, newest first, as cards in JSON:
-    ``{"html", "posts", "complete"}``; ``complete`` is false when there are more than fit,
-    and the page should reload."""
+def _fresh(read: Callable[[int], queries.FeedPage], return_to: str, moderated_hive=None):
+    """The posts of the feed ``read(limit)`` newer than ``?after=``, newest first, as cards in
+    JSON: ``{"html", "posts", "complete"}``; ``complete`` is false when there are more than
+    fit, and the page should reload."""
     raw = request.args.get("after")
     after = 0 if raw == "0" else queries.parse_cursor(raw) or 0  # 0: the page shows no post yet
+    page = read(FRESH_FIRST)
+    if page.next_cursor is not None and all(post.id > after for post in page.posts):
+        page = read(FRESH_MAX)  # the short page was all new: read as far as a page may
     posts = [post for post in page.posts if post.id > after]
     complete = len(posts) < len(page.posts) or page.next_cursor is None
     html = render_template(
@@ -46,7 +53,7 @@ def _fresh(page: queries.FeedPage, return_to: str, moderated_hive=None):
 @login_required
 def home():
     """New posts for my home feed."""
-    return _fresh(queries.home_feed(current_user.id, None, FRESH_MAX), "/")
+    return _fresh(lambda limit: queries.home_feed(current_user.id, None, limit), "/")
 
 
 @bp.get("/hives/<slug>")
@@ -56,10 +63,13 @@ def hive(slug: str):
     membership = viewer_membership(hive)
     require_content(hive, membership)
     viewer_id = current_user.id if current_user.is_authenticated else 0
-    page = queries.hive_feed(hive.id, None, FRESH_MAX, viewer_id=viewer_id)
     viewer = current_user if current_user.is_authenticated else None
     moderated = hive if policy.can_moderate(viewer, membership) else None
-    return _fresh(page, f"/hives/{hive.slug}", moderated)
+    return _fresh(
+        lambda limit: queries.hive_feed(hive.id, None, limit, viewer_id=viewer_id),
+        f"/hives/{hive.slug}",
+        moderated,
+    )
 
 
 @bp.get("/@<handle>")
@@ -69,7 +79,9 @@ def profile(handle: str):
     viewer_id = current_user.id if current_user.is_authenticated else 0
     if relation(viewer_id, bee.id).blocked:
         return jsonify(html="", posts=[], complete=True)
-    return _fresh(queries.profile_feed(bee.id, None, FRESH_MAX, viewer_id=viewer_id), f"/@{bee.handle}")
+    return _fresh(
+        lambda limit: queries.profile_feed(bee.id, None, limit, viewer_id=viewer_id), f"/@{bee.handle}"
+    )
 
 
 @bp.get("/comments/<int:comment_id>")

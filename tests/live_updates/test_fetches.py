@@ -74,3 +74,16 @@ def test_an_empty_conversation_page_is_ready_for_the_first_message_live(app, cli
     assert f'data-live-with="{other.id}"' in page
     assert 'data-live-conversation=""' in page
     assert '<ol class="list-unstyled messages"' in page  # where the first message appears
+
+
+def test_more_new_posts_than_the_first_short_read_are_all_fetched(app, client, login):
+    from app.posts.live_routes import FRESH_FIRST
+
+    reader, author = make_bee(), make_bee()
+    follow(reader, author)
+    seen = make_post(author, "Seen.")
+    new = [make_post(author, f"New {n}.") for n in range(FRESH_FIRST + 3)]
+    login(reader)
+    fresh = client.get(f"/live/home?after={seen.id}").json
+    assert fresh["posts"] == [post.id for post in reversed(new)]
+    assert fresh["complete"] is True
