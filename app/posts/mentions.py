@@ -55,8 +55,8 @@ def tell_mentioned(
 
 
 def tell_author(post: Post, actor_id: int, kind: str, *, comment_id: int | None = None) -> None:
-    """Tell ``post``'s author that ``actor_id`` commented, marked it Relevant or shared it —
-    if they may still read its conversation (an author who left the post's private hive is not
+    """Tell ``post``'s author that ``actor_id`` commented on it or marked it Relevant — if they
+    may still read its conversation (an author who left the post's private hive is not
     told who is talking there)."""
     tell(post.author_id, post, actor_id, kind, comment_id=comment_id)
 
