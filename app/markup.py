@@ -65,7 +65,15 @@ _URL_RE = re.compile(URL_RE.pattern.replace(r"\(*", r"(?<!\()\(*", 1), URL_RE.fl
 # A mention: "@" and a handle, not inside a word or an address (mail@example.org). A tag: "#" and
 # up to 50 letters, digits or underscores with at least one letter, not after a word or "&".
 MENTION_PATTERN = r"(?<![\w@/.+-])@([A-Za-z0-9_]{3,30})(?![\w@])"
-TAG_PATTERN = r"(?<![\w&#/])#(?=\w*[^\W\d_])(\w{1,50})(?!\w)"
+# Marks written inside words: Latin accents, Hebrew points, Arabic harakat, and the joiners
+# Urdu and Persian type. A tag may carry them; its stored form drops them.
+_MARKS = (
+    "\u0300-\u036f"  # Latin accents
+    "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"  # Hebrew points and cantillation
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"  # Arabic
+    "\u200c\u200d"  # zero-width non-joiner and joiner
+)
+TAG_PATTERN = rf"(?<![\w&#/])#(?=[\w{_MARKS}]*[^\W\d_])(\w[\w{_MARKS}]{{0,79}})(?![\w{_MARKS}])"
 _MENTION_OR_TAG = re.compile(f"{MENTION_PATTERN}|{TAG_PATTERN}")
 TAG_MAX = 50
 # A tag as stored: the letters, digits and underscores a tag page's address may carry.
@@ -74,9 +82,12 @@ _known_handles: ContextVar[frozenset[str]] = ContextVar("known_handles", default
 
 
 def normalize_tag(tag: str) -> str:
-    """A tag as stored and linked: case folded, then NFC (``#Running`` and ``#running`` are
-    one; ``#İstanbul`` is ``#istanbul``'s dotted twin, composed)."""
-    return unicodedata.normalize("NFC", tag.casefold())
+    """A tag as stored and linked: case folded, marks and joiners dropped, composed. So
+    ``#Running`` and ``#running`` are one tag, as are ``#خَطّ`` and ``#خط``, ``#İstanbul`` and
+    ``#istanbul``, ``#Café`` and ``#cafe``."""
+    decomposed = unicodedata.normalize("NFKD", tag.casefold())
+    kept = "".join(ch for ch in decomposed if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
+    return unicodedata.normalize("NFC", kept)
 
 
 def _link_mention_or_tag(attrs: dict, new: bool = False) -> dict | None:
@@ -93,7 +104,7 @@ def _link_mention_or_tag(attrs: dict, new: bool = False) -> dict | None:
     else:
         tag = normalize_tag(text[1:])
         if not _TAG_WORD.fullmatch(tag):
-            return None  # folding made it too long (ß → ss) or not a word (İ → i̇): it stays text
+            return None  # folding made it longer than a tag may be (ß → ss): it stays text
         attrs[(None, "href")] = f"/tags/{quote(tag)}"
         attrs[(None, "class")] = "hashtag"
         attrs[(None, "data-tag")] = tag

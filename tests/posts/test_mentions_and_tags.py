@@ -8,6 +8,7 @@ from sqlalchemy import select
 from app.extensions import db
 from app.hives import roles
 from app.hives.services import create_hive, join_hive, leave_hive
+from app.markup import mentions_and_tags
 from app.notifications.models import Notice
 from app.posts import comments, queries, reactions, services
 from app.profiles.services import block
@@ -111,10 +112,14 @@ def test_no_notice_crosses_a_block_or_a_private_hive_left(app):
     assert "relevant" not in told
 
 
-def test_tags_that_folding_would_break_stay_text(app):
+def test_tags_fold_marks_and_case_and_stay_text_past_their_length(app, client):
     author = make_bee()
-    long_one = make_post(author, "#" + "ß" * 50)  # folds to 100 characters: past the column
-    dotted = make_post(author, "#İstanbul")  # folds to a dotted i the tag pages cannot address
+    long_one = make_post(author, "#" + "ß" * 50)  # folds to 100 characters: past a tag's length
     assert 'class="hashtag"' not in long_one.body_html
-    assert 'class="hashtag"' not in dotted.body_html
+    marked = make_post(author, "تمرين #خَطّ_عربي و #İstanbul و #Café")
+    plain = make_post(author, "#خط_عربي #istanbul #cafe")
+    assert mentions_and_tags(marked.body_html)[1] == ["خط_عربي", "istanbul", "cafe"]
+    for tag in ("خط_عربي", "istanbul", "cafe"):
+        assert [post.id for post in queries.tag_feed(tag, viewer_id=author.id).posts] == [plain.id, marked.id]
+    assert client.get("/tags/İstanbul").status_code == 200  # the address folds as the text does
     assert queries.tag_feed("ß" * 50, viewer_id=author.id).posts == []
