@@ -317,6 +317,26 @@ def test_a_message_arrives_in_the_open_conversation_and_is_read_there(bees, open
     assert sender.errors == []
 
 
+def test_the_inbox_brings_a_conversation_with_a_new_message_to_the_top(bees, open_as, live_app):
+    with live_app.app_context():
+        send_message(bee_by_handle(bees["b"]), bee_by_handle(bees["a"]), "An older conversation.")
+        db.session.remove()
+    reader = open_as(bees["a"])
+    go_live(reader, "/messages")
+    expect(reader.locator(".inbox-item")).to_have_count(1)
+    writer = open_as(bees["b"])
+    go_live(writer, f"/messages/@{bees['a']}")
+    writer.get_by_label("Your message").fill("A fresh question about the hive.")
+    writer.get_by_role("button", name="Send").click()
+    first = reader.locator(".inbox-item").first
+    expect(first).to_contain_text("A fresh question about the hive.", timeout=LIVE_MS)
+    expect(first.locator(".unread-count")).to_be_visible()
+    expect(reader.locator(".message-badge")).to_be_visible(timeout=LIVE_MS)
+    not_reloaded(reader)
+    assert reader.errors == []
+    assert writer.errors == []
+
+
 def test_a_live_arabic_buzz_on_a_right_to_left_page(bees, open_as):
     reader = open_as(bees["b"])
     reader.locator("#language-picker").select_option("ar")

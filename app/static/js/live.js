@@ -291,6 +291,27 @@
     markRead(event.message);
   });
 
+  // The inbox's first page: a new message moves its conversation to the top. The page is read
+  // again as the server renders it, and its list taken whole.
+
+  const inbox = document.querySelector("ol.inbox");
+  let inboxAsks = 0;
+
+  socket.on("message", async () => {
+    if (!inbox || page.liveInbox !== "on") return;
+    const ask = ++inboxAsks;
+    try {
+      const response = await fetch(window.location.href, { credentials: "same-origin" });
+      if (!response.ok || ask !== inboxAsks) return;
+      const fresh = new DOMParser()
+        .parseFromString(await response.text(), "text/html")
+        .querySelector("ol.inbox");
+      if (fresh) inbox.replaceChildren(...fresh.children);
+    } catch {
+      // the next visit shows it
+    }
+  });
+
   // Connecting: watch what the page shows, and catch up on what came before. ---------------
 
   let retried = false;
