@@ -16,13 +16,11 @@ import resource
 import secrets
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bench.load import free_port, server_env
+from bench.load import free_port, server_env, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS_REDIS_DB = 15  # the test suite's: never cleared here
@@ -104,7 +102,7 @@ def servers(
             processes.append(subprocess.Popen(command, cwd=ROOT, env=env))  # noqa: S603
             bases.append(f"http://127.0.0.1:{port}")
         for process, base in zip(processes, bases, strict=True):
-            _wait_healthy(process, base)
+            wait_healthy(process, base)
         yield bases, [process.pid for process in processes]
     finally:
         for process in processes:
@@ -115,19 +113,6 @@ def servers(
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-
-
-def _wait_healthy(process: subprocess.Popen, base: str) -> None:
-    for _ in range(150):
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn for {base} exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:  # noqa: S310
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"gunicorn at {base} did not become healthy")
 
 
 def raise_open_files_limit(needed: int) -> int:

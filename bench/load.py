@@ -93,15 +93,7 @@ def gunicorn(database_url: str, workers: int = 2, writes_dir: Path | None = None
     process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(150):
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=2) as response:  # noqa: S310
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError("gunicorn did not become healthy")
+        wait_healthy(process, base)
         yield base
     finally:
         process.terminate()
@@ -247,3 +239,18 @@ def write_transactions(writes_dir: Path) -> dict:
         "max_commit_ms": longest_commit,
         "over_50_ms": sum(count for millisecond, count in histogram.items() if millisecond >= 50),
     }
+
+
+def wait_healthy(process: subprocess.Popen, base: str) -> None:
+    """Wait until the gunicorn at ``base`` answers ``/healthz`` (30 s at most); fail at once if
+    it exits first."""
+    for _ in range(150):
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn for {base} exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn at {base} did not become healthy")

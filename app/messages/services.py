@@ -22,16 +22,16 @@ from functools import cache
 from typing import NamedTuple
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, func, select
 
 from app import policy, realtime
 from app.db import MAX_ID, lock_rows, write_transaction
-from app.errors import NotFound, ValidationError
+from app.errors import NotFound
 from app.extensions import db
-from app.i18n import ngettext, number
 from app.markup import plain_excerpt
 from app.messages.models import MESSAGE_EXCERPT_MAX, MESSAGE_MAX, Conversation, Message, Participant
-from app.posts.services import render_body
+from app.notifications.services import move_badge
+from app.posts.services import check_body, render_body
 from app.profiles.models import Bee
 from app.profiles.services import has_blocked, is_blocked_between
 
@@ -41,19 +41,7 @@ INBOX_PAGE_SIZE = 30
 
 def _render(body: str) -> tuple[str, str, str]:
     """The trimmed source, its sanitized HTML and its inbox excerpt; or a ValidationError."""
-    body = (body or "").strip()
-    if not body:
-        raise ValidationError("body", _("Write something first."))
-    if len(body) > MESSAGE_MAX:
-        raise ValidationError(
-            "body",
-            ngettext(
-                "This is %(length)s characters long; the limit is %(num)s character.",
-                "This is %(length)s characters long; the limit is %(num)s characters.",
-                MESSAGE_MAX,
-                length=number(len(body)),
-            ),
-        )
+    body = check_body(body, MESSAGE_MAX)
     body_html = render_body(body)
     return body, body_html, plain_excerpt(body_html, MESSAGE_EXCERPT_MAX, prose_only=False)
 
@@ -155,14 +143,7 @@ def _unread_by_recipient(conversation_id: int, recipient_id: int, sender_id: int
 
 def _move_badge(bee_id: int, change: int) -> None:
     """Add ``change`` to a bee's unread-messages badge, inside the caller's transaction."""
-    if change:
-        db.session.execute(
-            update(Bee)
-            .where(Bee.id == bee_id)
-            .values(unread_messages=Bee.unread_messages + change)
-            .execution_options(synchronize_session=False)
-        )
-        realtime.badges_changed([bee_id])
+    move_badge(bee_id, Bee.unread_messages, change)
 
 
 def conversation_with(bee: Bee, other: Bee) -> Conversation | None:

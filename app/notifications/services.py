@@ -81,13 +81,21 @@ def withdraw(
 
 
 def _count_unread(bee_id: int, delta: int) -> None:
-    db.session.execute(
-        update(Bee)
-        .where(Bee.id == bee_id)
-        .values(unread_notices=Bee.unread_notices + delta)
-        .execution_options(synchronize_session=False)
-    )
-    realtime.badges_changed([bee_id])
+    move_badge(bee_id, Bee.unread_notices, delta)
+
+
+def move_badge(bee_id: int, badge, delta: int) -> None:
+    """Add ``delta`` to one of a bee's badge counters (``Bee.unread_notices`` or
+    ``Bee.unread_messages``) inside the caller's transaction; their open pages fetch the
+    numbers again after the commit."""
+    if delta:
+        db.session.execute(
+            update(Bee)
+            .where(Bee.id == bee_id)
+            .values({badge: badge + delta})
+            .execution_options(synchronize_session=False)
+        )
+        realtime.badges_changed([bee_id])
 
 
 def _turned_off(bee_id: int, kind: str) -> bool:

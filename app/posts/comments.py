@@ -20,12 +20,11 @@ from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.hives.moderation import close_cases
 from app.hives.services import is_banned_from_post_hives
-from app.i18n import ngettext, number
 from app.notifications.models import Kind as Notice
 from app.notifications.services import lock_recipients
 from app.posts import counts, mentions
 from app.posts.models import COMMENT_MAX, Comment, CommentState, Post
-from app.posts.services import render_body
+from app.posts.services import check_body, render_body
 from app.posts.visibility import may_read_conversation
 from app.profiles.models import Bee, blocked_either_way, utcnow
 from app.profiles.services import is_blocked_between
@@ -34,19 +33,7 @@ COMMENTS_PAGE_SIZE = 50
 
 
 def _render(body: str) -> tuple[str, str]:
-    body = (body or "").strip()
-    if not body:
-        raise ValidationError("body", _("Write something first."))
-    if len(body) > COMMENT_MAX:
-        raise ValidationError(
-            "body",
-            ngettext(
-                "This is %(length)s characters long; the limit is %(num)s character.",
-                "This is %(length)s characters long; the limit is %(num)s characters.",
-                COMMENT_MAX,
-                length=number(len(body)),
-            ),
-        )
+    body = check_body(body, COMMENT_MAX)
     return body, render_body(body)
 
 

@@ -39,13 +39,13 @@ RESERVED_SLUGS = frozenset(
 )
 
 
-def check_content(kind: str, title: str | None, body: str) -> tuple[str | None, str]:
-    if kind not in (*Kind.ALL, Kind.SHARE):
-        raise ValidationError("kind", _("Choose honey or buzz."))
+def check_body(body: str | None, limit: int, *, required: bool = True) -> str:
+    """A body a bee wrote (post, share, comment or message), trimmed; or a
+    :class:`ValidationError` on the ``body`` field when it is empty (and ``required``) or
+    longer than ``limit``."""
     body = (body or "").strip()
-    if not body and kind != Kind.SHARE:  # a share's comment is optional
+    if not body and required:
         raise ValidationError("body", _("Write something first."))
-    limit = HONEY_MAX if kind == Kind.HONEY else BUZZ_MAX
     if len(body) > limit:
         raise ValidationError(
             "body",
@@ -56,6 +56,14 @@ def check_content(kind: str, title: str | None, body: str) -> tuple[str | None, 
                 length=number(len(body)),
             ),
         )
+    return body
+
+
+def check_content(kind: str, title: str | None, body: str) -> tuple[str | None, str]:
+    if kind not in (*Kind.ALL, Kind.SHARE):
+        raise ValidationError("kind", _("Choose honey or buzz."))
+    # A share's comment is optional.
+    body = check_body(body, HONEY_MAX if kind == Kind.HONEY else BUZZ_MAX, required=kind != Kind.SHARE)
     if kind != Kind.HONEY:
         return None, body
     title = squash(title)
@@ -183,14 +191,19 @@ def publish_post(
         search.index_post(post.id, document)
         db.session.flush()
         mentions.tell_mentioned(post, author_id, body_html)
-        realtime.post_published(
-            post.id,
-            author_id,
-            hive_ids,
-            lambda: delivery.audience_ids(author_id, hive_ids, private=private),
-            private=private,
-        )
+        announce_new_post(post.id, author_id, hive_ids, private=private)
     return post
+
+
+def announce_new_post(post_id: int, author_id: int, hive_ids: list[int], *, private: bool) -> None:
+    """Tell a new post's audience, live, once the write commits (its count is the write's)."""
+    realtime.post_published(
+        post_id,
+        author_id,
+        hive_ids,
+        lambda: delivery.audience_ids(author_id, hive_ids, private=private),
+        private=private,
+    )
 
 
 def edit_post(editor: Bee, post: Post, body: str, title: str | None = None) -> Post:

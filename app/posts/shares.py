@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from flask_babel import gettext as _
 
-from app import policy, realtime
+from app import policy
 from app.db import lock_rows, write_transaction
 from app.errors import NotFound
 from app.extensions import db
@@ -21,7 +21,7 @@ from app.notifications.models import Kind as Notice
 from app.notifications.services import lock_recipients, notify
 from app.posts import counts, delivery, mentions
 from app.posts.models import Kind, Post, PostHive, PostState
-from app.posts.services import check_content, render_content, target_hives
+from app.posts.services import announce_new_post, check_content, render_content, target_hives
 from app.posts.visibility import may_see
 from app.profiles.models import Bee
 from app.search import index as search
@@ -87,11 +87,5 @@ def share_post(sharer: Bee, post: Post, comment: str = "", hive_ids: list[int] =
         if may_see(db.session.get(Bee, original.author_id), share):  # a share in a private hive
             notify(original.author_id, Notice.SHARED, actor_id=sharer_id, post_id=share.id)
         mentions.tell_mentioned(share, sharer_id, comment_html, told={original.author_id})
-        realtime.post_published(
-            share.id,
-            sharer_id,
-            hive_ids,
-            lambda: delivery.audience_ids(sharer_id, hive_ids, private=private),
-            private=private,
-        )
+        announce_new_post(share.id, sharer_id, hive_ids, private=private)
     return share
