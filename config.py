@@ -69,6 +69,13 @@ class Config:
     LOGIN_RATE_LIMIT = os.environ.get("LOGIN_RATE_LIMIT", "10 per minute")
     # Direct messages one bee may send (to anyone): a conversation's pace, not a spammer's.
     MESSAGE_RATE_LIMIT = os.environ.get("MESSAGE_RATE_LIMIT", "30 per minute")
+    # Profile photos live outside app/static, under instance/photos unless PHOTO_DIR says where.
+    PHOTO_DIR = os.environ.get("PHOTO_DIR") or None
+    PHOTO_MAX_BYTES = 8 * 1024 * 1024
+    # A JSON Resume file or LinkedIn export ZIP may be larger than a form (MAX_CONTENT_LENGTH).
+    IMPORT_MAX_BYTES = 16 * 1024 * 1024
+    # How long a deleted account's handle stays reserved before anyone may take it.
+    HANDLE_GRACE_DAYS = int(os.environ.get("HANDLE_GRACE_DAYS", "30"))
     # How many reverse proxies in front set X-Forwarded-For/-Proto/-Host (0: none, trust no header).
     PROXY_HOPS = int(os.environ.get("PROXY_HOPS", "0"))
 

@@ -102,6 +102,11 @@ def _register_blueprints(app: Flask) -> None:
     from app.posts.routes import bp as posts_bp
     from app.posts.share_routes import bp as shares_bp
     from app.posts.tag_routes import bp as tags_bp
+    from app.profiles.account_routes import bp as account_bp
+    from app.profiles.jsonresume_routes import bp as jsonresume_bp
+    from app.profiles.linkedin_routes import bp as linkedin_bp
+    from app.profiles.photo_routes import bp as photos_bp
+    from app.profiles.record_routes import bp as record_bp
     from app.profiles.routes import bp as profiles_bp
     from app.search.routes import bp as search_bp
 
@@ -118,6 +123,11 @@ def _register_blueprints(app: Flask) -> None:
         tags_bp,
         shares_bp,
         profiles_bp,
+        record_bp,
+        photos_bp,
+        jsonresume_bp,
+        linkedin_bp,
+        account_bp,
         search_bp,
         notifications_bp,
         messages_bp,

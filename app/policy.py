@@ -234,3 +234,14 @@ def can_message(sender: Bee | None, recipient: Bee, *, blocked: bool) -> bool:
 def can_read_conversation(reader: Bee | None, conversation: Conversation) -> bool:
     """A conversation is its two bees' alone: not even a site admin reads it."""
     return is_signed_in(reader) and conversation.has(reader.id)
+
+
+def owns_profile_entry(actor: Bee | None, entry) -> bool:
+    """A profile entry (a position, a skill, a link…) is changed by its own bee alone."""
+    return is_signed_in(actor) and entry.bee_id == actor.id
+
+
+def can_see_openness(viewer: Bee | None, bee: Bee) -> bool:
+    """ "Open to opportunities" is shown to recruiter and editor accounts, and to the bee
+    themselves; never to other bees, anonymous visitors, or anything public."""
+    return is_signed_in(viewer) and (viewer.id == bee.id or viewer.is_talent_seeker)

@@ -67,3 +67,61 @@ def make_post(author: Bee, body: str = "Hello, hive!", kind: str = "buzz", title
     if kind == "honey" and title is None:
         title = f"Honey {next(_counter)}"
     return publish_post(author, kind, body, title, [hive.id for hive in hives])
+
+
+def full_profile_data(display_name: str = "Layla Haddad"):
+    """A profile with every field filled, in Arabic, Hebrew and English, for round trips."""
+    from datetime import date
+
+    from app.profiles.data import (
+        CertificationData,
+        EducationData,
+        Language,
+        Link,
+        PositionData,
+        ProfileData,
+        SampleData,
+        SkillData,
+    )
+
+    return ProfileData(
+        display_name=display_name,
+        headline="Data journalist · محررة بيانات",
+        statement="I turn **public data** into stories.\n\nأكتب عن الخط العربي أيضًا.",
+        location="Amman, Jordan",
+        interests=("Arabic calligraphy", "Open data", "خط عربي"),
+        hobbies=("Trail running", "ריצת שטח"),
+        causes=("Press freedom",),
+        languages=(Language("Arabic", "native"), Language("English", "C1"), Language("עברית")),
+        links=(
+            Link("Portfolio", "https://layla.example.org"),
+            Link("Mastodon", "https://social.example/@layla"),
+        ),
+        positions=(
+            PositionData(
+                "Data editor", "Al-Manara News", date(2021, 9, 1), None, "Amman", "Leads the data desk."
+            ),
+            PositionData("Reporter", "صحيفة الغد", date(2016, 1, 1), date(2021, 8, 1), "", "Covered cities."),
+        ),
+        education=(
+            EducationData(
+                "University of Jordan",
+                "BA",
+                "Journalism",
+                date(2012, 9, 1),
+                date(2016, 6, 1),
+                "Thesis on maps.",
+            ),
+        ),
+        skills=(
+            SkillData("Python", 6, "advanced"),
+            SkillData("D3.js", 4, None),
+            SkillData("تحرير", None, "expert"),
+        ),
+        certifications=(
+            CertificationData(
+                "Data Journalism", "Tech Press Institute", date(2019, 5, 1), "https://cert.example/123"
+            ),
+        ),
+        samples=(SampleData("Water in Amman", "https://layla.example.org/water", "An interactive story."),),
+    )

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    SmallInteger,
     String,
     Text,
+    UniqueConstraint,
     false,
     select,
     union,
@@ -24,10 +27,14 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from app.extensions import db
 
+# What an account is for: every bee is a member; recruiters and editors also look for talent.
+ACCOUNT_KINDS = ("bee", "recruiter", "editor")
+TALENT_SEEKERS = frozenset({"recruiter", "editor"})
 HANDLE_PATTERN = re.compile(r"[a-z0-9_]{3,30}")
 DISPLAY_NAME_MAX = 50
 HEADLINE_MAX = 120
 EMAIL_MAX = 254
+LOCATION_MAX = 100
 PASSWORD_MIN = 12
 PASSWORD_MAX = 1024
 
@@ -61,6 +68,21 @@ class Bee(UserMixin, db.Model):
     # The same for direct messages: the sum of the bee's unread counts (app/messages/models.py).
     unread_messages: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
+    # The personal brand beside the headline: a Markdown statement (source and sanitized HTML,
+    # rendered on write), where the bee is, and a photo (the random name of its files, or None).
+    statement: Mapped[str] = mapped_column(Text, default="", server_default="")
+    statement_html: Mapped[str] = mapped_column(Text, default="", server_default="")
+    location: Mapped[str] = mapped_column(String(LOCATION_MAX), default="", server_default="")
+    photo: Mapped[str | None] = mapped_column(String(40))
+    # "Open to opportunities": shown to recruiter and editor accounts only (policy.can_see_openness).
+    open_to_work: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    open_to_freelance: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # One of ACCOUNT_KINDS: recruiters and editors search talent and see who is open to work.
+    account_kind: Mapped[str] = mapped_column(String(12), default="bee", server_default="bee")
+    # Set when the bee deleted their account: the row stays only to hold the handle for a
+    # grace period (app/profiles/account.py); everything personal is gone.
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
     @property
     def is_suspended(self) -> bool:
         """True while a site admin has suspended the bee."""
@@ -68,8 +90,18 @@ class Bee(UserMixin, db.Model):
 
     @property
     def is_active(self) -> bool:
-        """Flask-Login's question: a suspended bee is not let in."""
-        return not self.is_suspended
+        """Flask-Login's question: a suspended or deleted bee is not let in."""
+        return not self.is_suspended and self.deleted_at is None
+
+    @property
+    def is_deleted(self) -> bool:
+        """True once the bee deleted their account."""
+        return self.deleted_at is not None
+
+    @property
+    def is_talent_seeker(self) -> bool:
+        """Recruiter and editor accounts search talent and see who is open to work."""
+        return self.account_kind in TALENT_SEEKERS
 
     def set_password(self, password: str) -> None:
         """Store a strong (scrypt) hash of ``password``; never the password."""
@@ -158,3 +190,121 @@ def followers_of(bee_id: int):
 def followees_of(bee_id: int):
     """Select the ids of the bees that ``bee_id`` follows."""
     return select(Follow.followee_id).where(Follow.follower_id == bee_id)
+
+
+# The whole person: the lists a profile shows beside the personal brand. Each row belongs to one
+# bee and has a ``place`` in its list (0 first), which the bee changes by moving entries.
+
+
+class _Entry:
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bee_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"))
+    place: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# Kinds of profile tags: interests, hobbies and causes are free words; a language has a fluency.
+TAG_KINDS = ("interest", "hobby", "cause", "language")
+
+
+class ProfileTag(_Entry, db.Model):
+    """An interest, hobby, cause or language as the bee wrote it, with its folded ``key``
+    (app.search.folding) so that "Café" and "cafe" are one interest and searches match it."""
+
+    __tablename__ = "profile_tags"
+    __table_args__ = (
+        UniqueConstraint("bee_id", "kind", "key", name="uq_profile_tags_bee_kind_key"),
+        Index("ix_profile_tags_kind_key", "kind", "key"),
+    )
+
+    kind: Mapped[str] = mapped_column(String(10))
+    name: Mapped[str] = mapped_column(String(50))
+    key: Mapped[str] = mapped_column(String(50))
+    # A language's fluency ("native", "C1", "conversational"); empty for other kinds.
+    detail: Mapped[str] = mapped_column(String(40), default="", server_default="")
+
+
+class ProfileLink(_Entry, db.Model):
+    """A link on the profile: a label and an http or https address."""
+
+    __tablename__ = "profile_links"
+    __table_args__ = (Index("ix_profile_links_bee_place", "bee_id", "place"),)
+
+    label: Mapped[str] = mapped_column(String(60))
+    url: Mapped[str] = mapped_column(String(500))
+
+
+class Position(_Entry, db.Model):
+    """A job held: from a month to a month, or still held (``end_on`` None). Dates are the
+    first of their month."""
+
+    __tablename__ = "positions"
+    __table_args__ = (
+        Index("ix_positions_bee_place", "bee_id", "place"),
+        CheckConstraint("end_on IS NULL OR end_on >= start_on", name="ends_after_start"),
+    )
+
+    title: Mapped[str] = mapped_column(String(120))
+    organization: Mapped[str] = mapped_column(String(120))
+    location: Mapped[str] = mapped_column(String(LOCATION_MAX), default="", server_default="")
+    start_on: Mapped[date] = mapped_column(Date)
+    end_on: Mapped[date | None] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class Education(_Entry, db.Model):
+    """A school or course: the institution, the degree and field, and optional months."""
+
+    __tablename__ = "education"
+    __table_args__ = (
+        Index("ix_education_bee_place", "bee_id", "place"),
+        CheckConstraint("end_on IS NULL OR start_on IS NULL OR end_on >= start_on", name="ends_after_start"),
+    )
+
+    institution: Mapped[str] = mapped_column(String(120))
+    degree: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    area: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    start_on: Mapped[date | None] = mapped_column(Date)
+    end_on: Mapped[date | None] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+# A skill's optional level, lowest first.
+SKILL_LEVELS = ("beginner", "intermediate", "advanced", "expert")
+
+
+class Skill(_Entry, db.Model):
+    """A skill with optional years of practice or level; ``key`` is its folded name."""
+
+    __tablename__ = "skills"
+    __table_args__ = (
+        UniqueConstraint("bee_id", "key", name="uq_skills_bee_key"),
+        Index("ix_skills_key", "key"),
+    )
+
+    name: Mapped[str] = mapped_column(String(60))
+    key: Mapped[str] = mapped_column(String(60))
+    years: Mapped[int | None] = mapped_column(SmallInteger)
+    level: Mapped[str | None] = mapped_column(String(12))
+
+
+class Certification(_Entry, db.Model):
+    """A certificate: its name, who issued it, when, and where to check it."""
+
+    __tablename__ = "certifications"
+    __table_args__ = (Index("ix_certifications_bee_place", "bee_id", "place"),)
+
+    name: Mapped[str] = mapped_column(String(120))
+    issuer: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    url: Mapped[str] = mapped_column(String(500), default="", server_default="")
+
+
+class WorkSample(_Entry, db.Model):
+    """Something the bee made, to show: a title, an address and a few words about it."""
+
+    __tablename__ = "work_samples"
+    __table_args__ = (Index("ix_work_samples_bee_place", "bee_id", "place"),)
+
+    title: Mapped[str] = mapped_column(String(120))
+    url: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -1,0 +1,149 @@
+"""The whole person stored: brand and record checked, replaced at once, edited entry by entry."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.profiles import record
+from app.profiles.data import Link, PositionData, ProfileData, SkillData, check_month, check_url
+from app.profiles.models import Position, ProfileTag, Skill
+from tests.factories import full_profile_data, make_bee
+
+
+def test_a_whole_profile_replaced_reads_back_the_same(app):
+    bee = make_bee()
+    data = full_profile_data()
+    record.replace_profile(bee, data)
+    db.session.expire_all()
+    assert record.snapshot(db.session.get(type(bee), bee.id)) == data
+    assert "<strong>public data</strong>" in db.session.get(type(bee), bee.id).statement_html
+
+
+def test_an_import_with_one_bad_entry_changes_nothing(app):
+    bee = make_bee(display_name="Before")
+    record.replace_profile(bee, ProfileData(display_name="Before", interests=("Chess",)))
+    bad = replace(
+        full_profile_data(),
+        positions=(
+            *full_profile_data().positions,
+            PositionData("Late", "Org", date(2020, 5, 1), date(2019, 1, 1)),
+        ),
+    )
+    with pytest.raises(ValidationError) as raised:
+        record.replace_profile(bee, bad)
+    assert raised.value.field == "positions"
+    assert "Entry 3" in raised.value.message
+    db.session.expire_all()
+    after = record.snapshot(db.session.get(type(bee), bee.id))
+    assert after == ProfileData(display_name="Before", interests=("Chess",))
+
+
+def test_only_named_fields_are_replaced(app):
+    bee = make_bee()
+    record.replace_profile(bee, full_profile_data())
+    record.replace_profile(bee, ProfileData(display_name="ignored", skills=(SkillData("Go"),)), {"skills"})
+    after = record.snapshot(bee)
+    assert after.skills == (SkillData("Go"),)
+    assert after.positions == full_profile_data().positions
+    assert after.display_name == "Layla Haddad"
+
+
+def test_tags_fold_so_repeats_are_one(app):
+    bee = make_bee()
+    data = ProfileData(display_name="A", interests=("Café", "cafe", "خَطّ", "خط", "  Open   data "))
+    record.replace_profile(bee, data)
+    assert record.snapshot(bee).interests == ("Café", "خَطّ", "Open data")
+    keys = db.session.scalars(db.select(ProfileTag.key).where(ProfileTag.bee_id == bee.id)).all()
+    assert sorted(keys) == sorted(["cafe", "خط", "open data"])
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2021-09", date(2021, 9, 1)), ("2021", date(2021, 1, 1)), ("2021-09-17", date(2021, 9, 1)), ("", None)],
+)
+def test_months_are_read_in_the_forms_people_write(value, expected):
+    assert check_month(value, "start_on") == expected
+
+
+@pytest.mark.parametrize("value", ["2021-13", "21-09", "September 2021", "1850-01", "9999-01", 42])
+def test_impossible_months_are_refused(value):
+    with pytest.raises(ValidationError):
+        check_month(value, "start_on")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "ftp://example.org",
+        "https://",
+        "//example.org",
+        "https://exa mple.org",
+        "data:x",
+    ],
+)
+def test_only_http_and_https_links(url):
+    with pytest.raises(ValidationError):
+        check_url(url)
+
+
+def test_entries_are_added_edited_moved_and_removed(app):
+    bee = make_bee()
+    first = record.add_entry(
+        bee, "positions", title="Reporter", organization="Gazette", start_on="2015-01", end_on="2018-12"
+    )
+    second = record.add_entry(bee, "positions", title="Editor", organization="Gazette", start_on="2019-01")
+    assert [row.title for row in record.entries(bee.id, "positions")] == ["Reporter", "Editor"]
+    assert record.move_entry(bee, "positions", second.id, -1) is True
+    assert record.move_entry(bee, "positions", second.id, -1) is False  # already first
+    assert [row.title for row in record.entries(bee.id, "positions")] == ["Editor", "Reporter"]
+    record.change_entry(
+        bee,
+        "positions",
+        first.id,
+        title="Senior reporter",
+        organization="Gazette",
+        start_on="2015-01",
+        end_on="2018-12",
+    )
+    with pytest.raises(ValidationError) as raised:
+        record.change_entry(
+            bee, "positions", first.id, title="X", organization="Y", start_on="2019-01", end_on="2018-01"
+        )
+    assert raised.value.field == "end_on"
+    assert db.session.get(Position, first.id).title == "Senior reporter"
+    record.remove_entry(bee, "positions", first.id)
+    assert [row.title for row in record.entries(bee.id, "positions")] == ["Editor"]
+
+
+def test_nobody_changes_another_bees_entries(app):
+    owner, other = make_bee(), make_bee()
+    entry = record.add_entry(owner, "skills", name="SQL", years="3")
+    for change in (
+        lambda: record.change_entry(other, "skills", entry.id, name="Nope"),
+        lambda: record.remove_entry(other, "skills", entry.id),
+        lambda: record.move_entry(other, "skills", entry.id, 1),
+    ):
+        with pytest.raises(NotFound):
+            change()
+    assert db.session.get(Skill, entry.id).name == "SQL"
+
+
+def test_a_skill_is_listed_once(app):
+    bee = make_bee()
+    record.add_entry(bee, "skills", name="Python")
+    with pytest.raises(ValidationError):
+        record.add_entry(bee, "skills", name="PYTHON ")
+
+
+def test_lists_are_capped(app):
+    bee = make_bee()
+    links = tuple(Link(f"Site {n}", f"https://site{n}.example") for n in range(21))
+    with pytest.raises(ValidationError) as raised:
+        record.replace_profile(bee, ProfileData(display_name="A", links=links))
+    assert raised.value.field == "links"
