@@ -74,6 +74,22 @@ def revoke_admin(handle: str) -> None:
     _set_admin(handle, False)
 
 
+@admin_cli.command("kind")
+@click.argument("handle")
+@click.argument("kind", type=click.Choice(["bee", "recruiter", "editor"]))
+def set_kind(handle: str, kind: str) -> None:
+    """Make a bee's account a recruiter's or an editor's (they see who is open to work), or an
+    ordinary bee's again."""
+    from app.errors import NotFound
+    from app.profiles.services import bee_by_handle, set_account_kind
+
+    try:
+        bee = set_account_kind(bee_by_handle(handle), kind)
+    except NotFound:
+        raise click.ClickException(f"There is no bee with the handle {handle!r}.") from None
+    click.echo(f"@{bee.handle} has a {kind} account now.")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands."""
     app.cli.add_command(demo_cli)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
-from babel.dates import format_date, format_timedelta
+from babel.dates import format_date, format_skeleton, format_timedelta
 from babel.support import NullTranslations
 from flask import Flask, g, has_app_context, request, url_for
 from flask_babel import get_locale, get_translations, to_user_timezone
@@ -46,6 +46,18 @@ def when(moment: datetime | None) -> str:
 def _day(locale: str, day: date) -> str:
     """ "Mar 9, 2024" in ``locale``: older posts on a page share a few days."""
     return format_date(day, "medium", locale=locale)
+
+
+def month(first_day: date | None) -> str:
+    """A profile month, "Sep 2021", in the request's language."""
+    if first_day is None:
+        return ""
+    return _month(str(get_locale() or "en"), first_day)
+
+
+@lru_cache(maxsize=1024)
+def _month(locale: str, first_day: date) -> str:
+    return format_skeleton("yMMM", first_day, locale=locale)
 
 
 _UNIT_SECONDS = (86_400, 3_600, 60)
@@ -179,6 +191,6 @@ def init_app(app: Flask) -> None:
         get_locale=get_locale,
         languages=LANGUAGES,
     )
-    app.jinja_env.filters.update(when=when, day=day, iso=iso, number=number)
+    app.jinja_env.filters.update(when=when, day=day, month=month, iso=iso, number=number)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

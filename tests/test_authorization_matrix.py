@@ -33,7 +33,9 @@ from app.notifications.services import notify
 from app.posts.comments import add_comment
 from app.posts.models import Comment, Post, PostHive, Reaction
 from app.posts.services import publish_post
-from app.profiles.models import Bee, BeeMute, Block, Follow, HiveMute, utcnow
+from app.profiles import imports, record
+from app.profiles.data import ProfileData
+from app.profiles.models import Bee, BeeMute, Block, Follow, HiveMute, Skill, utcnow
 from app.search.index import TABLES as SEARCH_TABLES
 from tests.factories import make_bee
 from tests.live import LiveClient
@@ -67,6 +69,7 @@ class World:
     comment: Comment = None  # a comment by the author on the post
     message: Message = None  # a direct message from the member to the author
     site_case: ModerationCase = None
+    skills: tuple = ()  # two skills on the author's profile
 
     def bee(self, actor: str) -> Bee | None:
         return self.bees[actor]
@@ -100,6 +103,7 @@ def build(private: bool) -> World:
     moderation.report_post(w.target, w.post, "spam")
     moderation.report_comment(w.target, w.comment, "insult")
     moderation.report_post(w.target, w.site_post, "spam")
+    w.skills = tuple(record.add_entry(author, "skills", name=name) for name in ("SQL", "Maps"))
     w.site_case = db.session.scalar(select(ModerationCase).where(ModerationCase.hive_id.is_(None)))
     with write_transaction():
         for bee in w.bees.values():
@@ -348,6 +352,60 @@ ACTIONS: list[Row] = [
         data=lambda w, a: {"display_name": f"Renamed {a}", "headline": "", "language": ""},
         done=_mine(lambda w, bee: db.session.get(Bee, bee.id, populate_existing=True).display_name),
         independent=True,
+    ),
+    # The professional record and one's data: each bee's own, and nobody else's ------------------
+    Row("record.overview", "GET", lambda w, a: "/settings/record", rule(SIGNED_IN)),
+    Row("record.data", "GET", lambda w, a: "/settings/data", rule(SIGNED_IN)),
+    Row("record.add", "GET", lambda w, a: "/settings/record/skills/new", rule(SIGNED_IN)),
+    Row(
+        "record.add",
+        "POST",
+        lambda w, a: "/settings/record/skills/new",
+        rule(SIGNED_IN),
+        data=lambda w, a: {"name": f"Skill of {a}", "years": "2", "level": ""},
+        done=_mine(lambda w, bee: _count(Skill, Skill.bee_id == bee.id)),
+        independent=True,
+    ),
+    Row("record.edit", "GET", lambda w, a: f"/settings/record/skills/{w.skills[0].id}", rule({AUTHOR})),
+    Row(
+        "record.edit",
+        "POST",
+        lambda w, a: f"/settings/record/skills/{w.skills[0].id}",
+        rule({AUTHOR}),
+        data=lambda w, a: {"name": f"SQL by {a}", "years": "", "level": "expert"},
+        done=lambda w, a: db.session.get(Skill, w.skills[0].id, populate_existing=True).name,
+        independent=True,
+    ),
+    Row(
+        "record.remove",
+        "GET",
+        lambda w, a: f"/settings/record/skills/{w.skills[0].id}/remove",
+        rule({AUTHOR}),
+    ),
+    Row(
+        "record.remove",
+        "POST",
+        lambda w, a: f"/settings/record/skills/{w.skills[0].id}/remove",
+        rule({AUTHOR}),
+        done=lambda w, a: _count(Skill, Skill.id == w.skills[0].id),
+    ),
+    Row(
+        "record.move",
+        "POST",
+        lambda w, a: f"/settings/record/skills/{w.skills[1].id}/move",
+        rule({AUTHOR}),
+        data=lambda w, a: {"direction": "up"},
+        done=lambda w, a: db.session.get(Skill, w.skills[1].id, populate_existing=True).place,
+    ),
+    Row(
+        "record.apply_import",
+        "POST",
+        lambda w, a: "/settings/data/import/apply",
+        rule({AUTHOR}),  # a preview is sealed for one bee: here, the author
+        data=lambda w, a: {
+            "token": imports.seal(w.bees[AUTHOR], ProfileData("Imported"), {"display_name"}, "matrix")
+        },
+        done=lambda w, a: db.session.get(Bee, w.bees[AUTHOR].id, populate_existing=True).display_name,
     ),
     # Joining, leaving, muting a hive ------------------------------------------------------------
     Row(

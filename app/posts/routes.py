@@ -21,6 +21,7 @@ from app.posts.models import Post
 from app.profiles.forms import ActionForm
 from app.profiles.queries import hives_of
 from app.profiles.services import bee_by_handle
+from app.profiles.structured import article_of
 from app.templating import url_with_id
 
 bp = Blueprint("posts", __name__)
@@ -117,6 +118,9 @@ def _show(post: Post, comment_form: CommentForm | None = None, status: int = 200
         comment_form=comment_form,
         reply_to=request.args.get("reply_to", type=int),
         moderated_hives=review.hives_moderated_by(current_user, post),
+        article=article_of(post, request.host_url.rstrip("/") + post_url(post))
+        if post.is_honey and post.is_visible
+        else None,
     )
     return page, status
 

@@ -1,20 +1,37 @@
-"""Profile forms."""
+"""Profile forms: the personal brand, and one form per list of the professional record."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, StringField, SubmitField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
 from app.forms import Form
 from app.i18n import LANGUAGES
+from app.profiles.models import SKILL_LEVELS
+
+_MONTH = {"type": "month", "placeholder": "2021-09", "dir": "ltr"}
+_URL = {"type": "url", "placeholder": "https://", "dir": "ltr", "inputmode": "url"}
 
 
 class ProfileForm(Form):
-    """A bee's display name and headline."""
+    """The personal brand: who I am and what drives me, and who may see that I am open."""
 
     display_name = StringField(_l("Display name"))
     headline = StringField(
         _l("Headline"), description=_l("One line about your work and passions, up to 120 characters")
     )
+    statement = TextAreaField(
+        _l("Brand statement"),
+        description=_l("What drives you, in your own words. Markdown works: **bold**, lists, links."),
+    )
+    location = StringField(_l("Location"), description=_l("A city or region, as you would say it"))
+    interests = StringField(_l("Interests"), description=_l("Separate them with commas"))
+    hobbies = StringField(_l("Hobbies"), description=_l("Separate them with commas"))
+    causes = StringField(_l("Causes you support"), description=_l("Separate them with commas"))
+    languages = StringField(
+        _l("Languages"), description=_l("With how well you speak them: Arabic (native), English (C1)")
+    )
+    open_to_work = BooleanField(_l("I am open to work"))
+    open_to_freelance = BooleanField(_l("I am open to freelance work"))
     language = SelectField(
         _l("Interface language"),
         choices=[
@@ -26,7 +43,120 @@ class ProfileForm(Form):
     submit = SubmitField(_l("Save profile"))
 
 
+class PositionForm(Form):
+    """A job in the work history."""
+
+    title = StringField(_l("Job title"))
+    organization = StringField(_l("Organization"))
+    location = StringField(_l("Location"))
+    start_on = StringField(_l("Started"), render_kw=_MONTH, description=_l("Year and month"))
+    end_on = StringField(_l("Ended"), render_kw=_MONTH, description=_l("Leave empty if you work here now"))
+    description = TextAreaField(_l("What you did"))
+    submit = SubmitField(_l("Save"))
+
+
+class EducationForm(Form):
+    """A school or course."""
+
+    institution = StringField(_l("School or institution"))
+    degree = StringField(_l("Degree or certificate"))
+    area = StringField(_l("Field of study"))
+    start_on = StringField(_l("Started"), render_kw=_MONTH, description=_l("Year and month, if you like"))
+    end_on = StringField(_l("Ended"), render_kw=_MONTH, description=_l("Leave empty if you study there now"))
+    description = TextAreaField(_l("Notes"))
+    submit = SubmitField(_l("Save"))
+
+
+def _levels():
+    names = {
+        "beginner": _l("Beginner"),
+        "intermediate": _l("Intermediate"),
+        "advanced": _l("Advanced"),
+        "expert": _l("Expert"),
+    }
+    return [
+        SelectChoice("", _l("No level given")),
+        *(SelectChoice(level, names[level]) for level in SKILL_LEVELS),
+    ]
+
+
+class SkillForm(Form):
+    """A skill, with optional years or level."""
+
+    name = StringField(_l("Skill"))
+    years = StringField(_l("Years of practice"), render_kw={"inputmode": "numeric", "dir": "ltr"})
+    level = SelectField(_l("Level"), choices=_levels(), validate_choice=False)
+    submit = SubmitField(_l("Save"))
+
+
+class CertificationForm(Form):
+    """A certificate."""
+
+    name = StringField(_l("Certificate"))
+    issuer = StringField(_l("Issued by"))
+    issued_on = StringField(_l("Issued"), render_kw=_MONTH, description=_l("Year and month"))
+    url = StringField(_l("Where to check it"), render_kw=_URL)
+    submit = SubmitField(_l("Save"))
+
+
+class SampleForm(Form):
+    """A work sample."""
+
+    title = StringField(_l("Title"))
+    url = StringField(_l("Address"), render_kw=_URL)
+    description = TextAreaField(_l("About this work"))
+    submit = SubmitField(_l("Save"))
+
+
+class LinkForm(Form):
+    """A link on the profile."""
+
+    label = StringField(_l("Label"), description=_l("The site's name when empty"))
+    url = StringField(_l("Address"), render_kw=_URL)
+    submit = SubmitField(_l("Save"))
+
+
+SECTION_FORMS = {
+    "positions": PositionForm,
+    "education": EducationForm,
+    "skills": SkillForm,
+    "certifications": CertificationForm,
+    "samples": SampleForm,
+    "links": LinkForm,
+}
+
+
+def section_titles() -> dict:
+    """Each list's heading, in the bee's language."""
+    return {
+        "positions": _l("Work history"),
+        "education": _l("Education"),
+        "skills": _l("Skills"),
+        "certifications": _l("Certifications"),
+        "samples": _l("Work samples"),
+        "links": _l("Links"),
+    }
+
+
+def entry_values(form: Form) -> dict:
+    """What a section form carries, by the names the record's checks take."""
+    return {name: field.data for name, field in form._fields.items() if name not in ("csrf_token", "submit")}
+
+
 class ActionForm(Form):
     """A one-button POST (follow, unfollow, join, leave, delete) with its CSRF token."""
 
     submit = SubmitField()
+
+
+class ImportForm(Form):
+    """Apply a previewed import: the sealed token the preview carries."""
+
+    token = HiddenField()
+    submit = SubmitField(_l("Replace these parts of my profile"))
+
+
+class MoveForm(Form):
+    """Move an entry up or down its list."""
+
+    direction = StringField()

@@ -18,7 +18,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
-from app.errors import ValidationError
+from app.errors import PermissionDenied, ValidationError
 from app.profiles import data as rules
 from app.profiles import record
 from app.profiles.data import Language, Link, ProfileData
@@ -84,8 +84,8 @@ def seal(bee: Bee, data: ProfileData, carried: Iterable[str], source: str) -> st
 
 
 def unseal(bee: Bee, token: str) -> tuple[ProfileData, frozenset[str], str]:
-    """The import a token carries, or a :class:`ValidationError` when it is not this bee's,
-    was tampered with, or is older than an hour."""
+    """The import a token carries; :class:`PermissionDenied` when it was made for another bee,
+    :class:`ValidationError` when it was tampered with or is older than an hour."""
     try:
         payload = _serializer().loads(token or "", max_age=MAX_AGE_S)
     except SignatureExpired:
@@ -95,7 +95,7 @@ def unseal(bee: Bee, token: str) -> tuple[ProfileData, frozenset[str], str]:
     except BadSignature:
         raise ValidationError("token", _("This preview cannot be read. Upload the file again.")) from None
     if payload.get("bee") != bee.id:
-        raise ValidationError("token", _("This preview was made for another account."))
+        raise PermissionDenied(_("This preview was made for another account."))
     return from_plain(payload["data"]), frozenset(payload["fields"]), payload["source"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from typing import NamedTuple
 
@@ -12,6 +13,7 @@ from sqlalchemy import bindparam, exists, func, select
 from app.errors import ValidationError
 from app.extensions import db
 from app.hives.models import Hive, active_hive_ids
+from app.posts.models import Kind, Post, PostState
 from app.profiles.models import Bee, BeeMute, Block, Follow, HiveMute, followees_of, followers_of
 
 PEOPLE_PAGE_SIZE = 30
@@ -150,3 +152,35 @@ def existing_handles(handles: set[str]) -> set[str]:
     if not handles:
         return set()
     return set(db.session.scalars(select(Bee.handle).where(Bee.handle.in_(sorted(handles)))))
+
+
+class HoneyLink(NamedTuple):
+    """A honey article as a link on its author's profile."""
+
+    title: str
+    slug: str
+    created_at: datetime
+
+
+RECENT_HONEY = 5
+
+
+def recent_honey(author_id: int, limit: int = RECENT_HONEY) -> list[HoneyLink]:
+    """The author's newest honey that anyone may read (none from private hives), newest first."""
+    rows = db.session.execute(_recent_honey_statement(), {"author_id": author_id, "limit": limit})
+    return [HoneyLink(*row) for row in rows]
+
+
+@cache
+def _recent_honey_statement():
+    return (
+        select(Post.title, Post.slug, Post.created_at)
+        .where(
+            Post.author_id == bindparam("author_id"),
+            Post.kind == Kind.HONEY,
+            Post.state.in_(PostState.VISIBLE),
+            Post.private_hive_id.is_(None),
+        )
+        .order_by(Post.id.desc())
+        .limit(bindparam("limit"))
+    )

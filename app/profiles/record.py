@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
+from datetime import date
 from typing import Any
 
 from flask_babel import gettext as _
@@ -197,6 +198,17 @@ def update_brand(
             _put_tags(bee.id, field, getattr(data, field))
         search.index_bee(bee)
     return bee
+
+
+def form_values(section: str, row) -> dict:
+    """An entry as its settings form shows it: months as "YYYY-MM", numbers as text."""
+    values = {}
+    for name in _section(section).entry.__dataclass_fields__:
+        value = getattr(row, name)
+        if isinstance(value, date):
+            value = value.strftime("%Y-%m")
+        values[name] = "" if value is None else value
+    return values
 
 
 def _section(section: str) -> Section:

@@ -11,7 +11,8 @@ from app import policy
 from app.errors import ValidationError
 from app.forms import attach_error
 from app.posts import queries as feeds
-from app.profiles import queries, services
+from app.profiles import queries, record, services, structured
+from app.profiles.data import ProfileData, join_languages, split_languages, split_tags
 from app.profiles.forms import ActionForm, ProfileForm
 from app.profiles.models import followees_of, followers_of
 
@@ -20,7 +21,9 @@ bp = Blueprint("profiles", __name__)
 
 @bp.get("/@<handle>")
 def profile(handle: str):
-    """The whole person: name, headline, hives, counts and posts (those the viewer may see)."""
+    """The whole person: the personal brand, the professional record, hives, recent honey,
+    and posts (those the viewer may see). Recruiters and editors also see whether the bee is
+    open to opportunities."""
     bee = services.bee_by_handle(handle)
     viewer_id = current_user.id if current_user.is_authenticated else 0
     between = queries.relation(viewer_id, bee.id)
@@ -33,9 +36,14 @@ def profile(handle: str):
             viewer_id=viewer_id,
         )
     followers, following = queries.follow_counts(bee.id)
+    whole = record.snapshot(bee)
     return render_template(
         "profiles/profile.html",
         bee=bee,
+        whole=whole,
+        person=structured.person_of(bee, whole, photo_url=photo_link(bee)),
+        honey=[] if between.blocked else queries.recent_honey(bee.id),
+        sees_openness=policy.can_see_openness(current_user, bee),
         feed=feed,
         hives=queries.hives_of(bee.id, viewer_id=viewer_id),
         followers=followers,
@@ -146,12 +154,16 @@ def controls():
 @bp.route("/settings/profile", methods=["GET", "POST"])
 @login_required
 def edit_profile():
-    """Edit one's own display name and headline."""
-    form = ProfileForm(obj=current_user)
+    """Edit one's own personal brand, interface language and openness to opportunities."""
+    form = ProfileForm(data=brand_form_values(current_user) if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
-            services.update_profile(
-                current_user, form.display_name.data, form.headline.data, form.language.data
+            record.update_brand(
+                current_user,
+                brand_of(form),
+                language=form.language.data,
+                open_to_work=form.open_to_work.data,
+                open_to_freelance=form.open_to_freelance.data,
             )
         except ValidationError as error:
             attach_error(form, error)
@@ -161,3 +173,42 @@ def edit_profile():
             return redirect(url_for("profiles.profile", handle=current_user.handle))
     status = 422 if form.is_submitted() else 200
     return render_template("profiles/edit.html", form=form), status
+
+
+def photo_link(bee) -> str | None:
+    """The absolute address of the bee's profile photo, for JSON-LD (None without one)."""
+    build = current_app.jinja_env.globals.get("photo_url")
+    url = build(bee, 400) if build and bee.photo else None
+    return request.host_url.rstrip("/") + url if url else None
+
+
+def brand_form_values(bee) -> dict:
+    """The brand form as the bee's profile fills it."""
+    data = record.snapshot(bee)
+    return {
+        "display_name": data.display_name,
+        "headline": data.headline,
+        "statement": data.statement,
+        "location": data.location,
+        "interests": ", ".join(data.interests),
+        "hobbies": ", ".join(data.hobbies),
+        "causes": ", ".join(data.causes),
+        "languages": join_languages(data.languages),
+        "open_to_work": bee.open_to_work,
+        "open_to_freelance": bee.open_to_freelance,
+        "language": bee.language or "",
+    }
+
+
+def brand_of(form: ProfileForm) -> ProfileData:
+    """The brand the form carries, as plain values for the service to check."""
+    return ProfileData(
+        display_name=form.display_name.data,
+        headline=form.headline.data,
+        statement=form.statement.data,
+        location=form.location.data,
+        interests=tuple(split_tags(form.interests.data)),
+        hobbies=tuple(split_tags(form.hobbies.data)),
+        causes=tuple(split_tags(form.causes.data)),
+        languages=tuple(split_languages(form.languages.data)),
+    )

@@ -16,7 +16,16 @@ from app.i18n import check_language, ngettext
 from app.notifications.models import Kind as Notice
 from app.notifications.services import notify, withdraw
 from app.posts import delivery
-from app.profiles.models import DISPLAY_NAME_MAX, HEADLINE_MAX, Bee, BeeMute, Block, Follow, HiveMute
+from app.profiles.models import (
+    ACCOUNT_KINDS,
+    DISPLAY_NAME_MAX,
+    HEADLINE_MAX,
+    Bee,
+    BeeMute,
+    Block,
+    Follow,
+    HiveMute,
+)
 from app.search import index as search
 
 
@@ -224,4 +233,14 @@ def update_profile(bee: Bee, display_name: str, headline: str, language: str | N
         bee.headline = headline
         bee.language = language
         search.index_bee(bee)
+    return bee
+
+
+def set_account_kind(bee: Bee, kind: str) -> Bee:
+    """Make ``bee`` an ordinary bee, a recruiter or an editor (site admins decide)."""
+    if kind not in ACCOUNT_KINDS:
+        raise ValidationError("account_kind", _("Choose a bee, recruiter or editor account."))
+    with write_transaction():
+        bee = db.session.merge(bee)
+        bee.account_kind = kind
     return bee
