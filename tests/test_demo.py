@@ -15,6 +15,7 @@ from app.hives.models import Hive, Membership, MembershipState
 from app.notifications.models import Notice
 from app.posts import queries
 from app.posts.models import Comment, Post, PostHive, Reaction
+from app.profiles import record
 from app.profiles.models import Bee, Follow
 
 SCRIPTS = {
@@ -92,6 +93,22 @@ def test_demo_network_is_believable_and_consistent(app):
     assert {"relevant", "shared", "mentioned"} <= kinds
     assert len(queries.tag_feed("trailrunning", viewer_id=demo.id).posts) >= 2
     assert len(queries.tag_feed("خط_عربي", viewer_id=demo.id).posts) >= 1
+
+
+def test_demo_bees_are_whole_people_and_two_of_them_look_for_talent(app):
+    loader.load()
+    layla = db.session.scalar(select(Bee).where(Bee.handle == "layla_haddad"))
+    data = record.snapshot(layla)
+    assert "الخط العربي" in data.interests
+    assert data.positions and data.skills and data.languages
+    assert "<strong>" in layla.statement_html
+    kinds = dict(
+        db.session.execute(select(Bee.handle, Bee.account_kind).where(Bee.account_kind != "bee")).all()
+    )
+    assert kinds == {"sam_whitfield": "recruiter", "julia_fenwick": "editor"}
+    assert db.session.scalar(select(func.count()).select_from(Bee).where(Bee.open_to_work)) >= 2
+    everyone = db.session.scalars(select(Bee)).all()
+    assert all(record.snapshot(bee).interests for bee in everyone)
 
 
 def test_demo_loads_only_into_an_empty_database(app):

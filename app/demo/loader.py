@@ -18,7 +18,17 @@ from sqlalchemy import select, update
 
 from app.auth.services import register
 from app.db import write_transaction
-from app.demo import comments, content_ar, content_he, content_ltr, content_ur, engagement, messages, people
+from app.demo import (
+    comments,
+    content_ar,
+    content_he,
+    content_ltr,
+    content_ur,
+    engagement,
+    messages,
+    people,
+    profiles,
+)
 from app.extensions import db
 from app.hives import moderation, roles
 from app.hives.services import create_hive, join_hive
@@ -27,7 +37,7 @@ from app.posts.comments import add_comment, may_comment
 from app.posts.models import Post, PostHive
 from app.posts.services import publish_post
 from app.profiles.models import Bee, utcnow
-from app.profiles.services import follow, update_profile
+from app.profiles.services import follow
 
 DEMO_PASSWORD = "apiary-demo-password"  # noqa: S105 (public: printed by make run)
 DEMO_HANDLE = "demo"
@@ -49,8 +59,7 @@ def load(seed: int = SEED) -> dict[str, int]:
         )
         for spec in people.BEES
     }
-    for spec in people.BEES:
-        update_profile(bees[spec["handle"]], spec["display_name"], spec["headline"])
+    profiled = profiles.load(bees, people.BEES)
 
     hives = {}
     for spec in people.HIVES:
@@ -95,6 +104,7 @@ def load(seed: int = SEED) -> dict[str, int]:
         "messages": written,
         "relevant": engaged["relevant"],
         "shares": engaged["shares"],
+        "full profiles": profiled,
     }
 
 
