@@ -100,7 +100,9 @@ def test_demo_bees_are_whole_people_and_two_of_them_look_for_talent(app):
     layla = db.session.scalar(select(Bee).where(Bee.handle == "layla_haddad"))
     data = record.snapshot(layla)
     assert "الخط العربي" in data.interests
-    assert data.positions and data.skills and data.languages
+    assert data.positions
+    assert data.skills
+    assert data.languages
     assert "<strong>" in layla.statement_html
     kinds = dict(
         db.session.execute(select(Bee.handle, Bee.account_kind).where(Bee.account_kind != "bee")).all()
