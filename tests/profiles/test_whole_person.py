@@ -167,6 +167,9 @@ def _every_page(app, bee, hive, post):
         if "GET" not in rule.methods or rule.endpoint == "static" or set(rule.arguments) - set(values):
             continue
         yield rule.build({name: values[name] for name in rule.arguments})[1]
+    for tab in ("posts", "bees", "hives"):
+        yield f"/search?q=open&in={tab}"
+        yield f"/search?q=Open+Bee&in={tab}"
 
 
 @pytest.mark.parametrize("viewer", ["anonymous", "bee", "follower", "admin", "hive member"])
@@ -189,6 +192,7 @@ def test_openness_never_reaches_anyone_but_recruiters_and_editors(app, client, l
         response = client.get(url, headers={"Accept": "text/html"})
         assert response.status_code < 500, url
         assert not OPENNESS.search(response.get_data(as_text=True)), url
+    assert "@opento" in client.get("/search?q=Open+Bee&in=bees").get_data(as_text=True)  # the door was open
 
 
 @pytest.mark.parametrize("kind", ["recruiter", "editor"])
