@@ -454,3 +454,32 @@ def test_an_export_larger_than_a_form_passes_with_its_csrf_token(app, tmp_path):
         db.engine.dispose()
     assert response.status_code == 200
     assert "D3.js" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("written", "month"),
+    [
+        ("Sep 2021", date(2021, 9, 1)),
+        ("September 2021", date(2021, 9, 1)),
+        ("sept. 2021", date(2021, 9, 1)),
+        ("2021-09", date(2021, 9, 1)),
+        ("09/2021", date(2021, 9, 1)),
+        ("2019", date(2019, 1, 1)),
+    ],
+)
+def test_months_as_linkedin_or_numbers_write_them(app, written, month):
+    data, _fields, _notes = parse_export(export({"Positions.csv": _position(written)}))
+    assert data.positions[0].start_on == month
+
+
+@pytest.mark.parametrize("written", ["Smarch 2020", "13/2020", "2020-00", "1850", "Sep"])
+def test_months_that_are_not_are_refused(app, written):
+    with pytest.raises(ValidationError, match="Started On"):
+        parse_export(export({"Positions.csv": _position(written)}))
+
+
+def test_markup_in_an_export_is_shown_as_text(app, client, importer):
+    raw = export({"Positions.csv": _position("Jan 2020", description="<script>alert(1)</script>")})
+    html = upload(client, raw).get_data(as_text=True)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert" not in html
