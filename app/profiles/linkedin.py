@@ -38,27 +38,11 @@ RATIO_FREE_BYTES = 64 * 1024  # a small member may compress as well as it likes
 MAX_ROWS = 1_000  # per file: far above any list's cap, far below a flood
 HEADER_SEARCH_ROWS = 10  # LinkedIn puts a few "Notes:" lines before some headers
 CHUNK = 64 * 1024
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+_MONTH_NAMES = (
+    "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|sep sept september"
+    "|oct october|nov november|dec december"
+)
+_MONTHS = {name: n for n, names in enumerate(_MONTH_NAMES.split("|"), start=1) for name in names.split()}
 _NAMED_MONTH = re.compile(r"([A-Za-z]+)\.?\s+(\d{4})")
 _YEAR_MONTH = re.compile(r"(\d{4})(?:[-/.](\d{1,2}))?(?:[-/.](\d{1,2}))?")
 _MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{4})")
@@ -106,9 +90,9 @@ def _open_zip(raw: bytes) -> zipfile.ZipFile:
 def _wanted(archive: zipfile.ZipFile, known: dict) -> dict[str, zipfile.ZipInfo]:
     """The members whose file name is one we read, by that name in lower case.
 
-    They may sit at the root or in one folder. One of them with an absolute or
-    ``..`` name, a drive, a backslash or a deeper folder refuses the whole ZIP;
-    member names are only compared, never used as paths.
+    They may sit at the root or in one folder; deeper ones are ignored. One with
+    an absolute or ``..`` name, a drive or a backslash refuses the whole ZIP.
+    Member names are only compared, never used as paths.
     """
     found: dict[str, zipfile.ZipInfo] = {}
     for info in archive.infolist():
@@ -117,8 +101,10 @@ def _wanted(archive: zipfile.ZipFile, known: dict) -> dict[str, zipfile.ZipInfo]
         if base not in known or info.is_dir():
             continue
         parts = name.split("/")
-        if name.startswith("/") or "\\" in name or ":" in name or len(parts) > 2 or ".." in parts:
+        if name.startswith("/") or "\\" in name or ":" in name or ".." in parts:
             raise _refuse(_("This ZIP holds a file with an unsafe name: %(name)s", name=name[:100]))
+        if len(parts) > 2:
+            continue
         if base in found:
             raise _refuse(_("This ZIP holds %(file)s twice.", file=known[base].shown))
         found[base] = info

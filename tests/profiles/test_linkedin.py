@@ -352,7 +352,7 @@ HOSTILE = {
     ),
     "an absolute name": (export({"/abs/Skills.csv": SKILLS}), "unsafe name: /abs/Skills.csv"),
     "a drive name": (export({"C:\\x\\Skills.csv": SKILLS}), "unsafe name"),
-    "a deep folder": (export({"a/b/Skills.csv": SKILLS}), "unsafe name"),
+    "only a deep folder": (export({"a/b/Skills.csv": SKILLS}), "none of the files we read"),
     "a file twice": (export({"Skills.csv": SKILLS, "x/skills.csv": SKILLS}), "holds Skills.csv twice"),
     "no known file": (export({"messages.csv": "a,b\r\n"}), "none of the files we read"),
     "latin-1": (export({"Skills.csv": "Name\r\nCafé\r\n".encode("latin-1")}), "Skills.csv is not UTF-8"),
