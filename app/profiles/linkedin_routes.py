@@ -1,7 +1,80 @@
-"""LinkedIn data export ZIP: import through a preview."""
+"""LinkedIn data export ZIP: import through a preview.
+
+The upload page reads the ZIP (:func:`app.profiles.linkedin.parse_export`) and
+shows what would be replaced, with a sealed token the bee posts to
+``record.apply_import`` to apply it; nothing is written before that.
+
+An export may be larger than a form (``MAX_CONTENT_LENGTH``), so this page lets
+the request body grow to ``IMPORT_MAX_BYTES``. The app's own ``before_request``
+functions (the NUL check, CSRFProtect) read the form before any view runs, so
+:func:`_raise_upload_limit` is put first among them.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, current_app, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from flask_wtf.file import FileField, FileRequired
+from werkzeug.exceptions import RequestEntityTooLarge
+from wtforms import SubmitField
+
+from app.errors import ValidationError
+from app.forms import Form, attach_error
+from app.profiles import imports, linkedin, record
 
 bp = Blueprint("linkedin", __name__)
+
+
+class LinkedInForm(Form):
+    """The LinkedIn export's ZIP file."""
+
+    export = FileField(
+        _l("Your LinkedIn export (a ZIP file)"),
+        validators=[FileRequired(_l("Choose the ZIP file LinkedIn sent you."))],
+        render_kw={"accept": ".zip,application/zip"},
+    )
+    submit = SubmitField(_l("Preview the import"))
+
+
+def _raise_upload_limit() -> None:
+    """``before_request``, first of all: the upload page's body may be as large as an export."""
+    if request.endpoint == "linkedin.upload":
+        request.max_content_length = current_app.config["IMPORT_MAX_BYTES"]
+
+
+@bp.record_once
+def _first_before_request(state) -> None:
+    state.app.before_request_funcs.setdefault(None, []).insert(0, _raise_upload_limit)
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def too_large(_error):
+    """The upload page again, saying how large a file may be."""
+    form = LinkedInForm(formdata=None)
+    megabytes = current_app.config["IMPORT_MAX_BYTES"] // 2**20
+    form.export.errors = [_("The file is larger than %(mb)s MB.", mb=megabytes)]
+    return render_template("profiles/linkedin_upload.html", form=form), 413
+
+
+@bp.route("/settings/data/import/linkedin", methods=["GET", "POST"])
+@login_required
+def upload():
+    """Upload a LinkedIn export ZIP and see what it would replace."""
+    form = LinkedInForm()
+    if form.validate_on_submit():
+        try:
+            data, fields, notes = linkedin.parse_export(
+                form.export.data.read(), keep_name=current_user.display_name
+            )
+        except ValidationError as error:
+            attach_error(form, error)
+        else:
+            token = imports.seal(current_user, data, fields, "linkedin")
+            now = record.snapshot(current_user)
+            return render_template(
+                "profiles/linkedin_preview.html", data=data, fields=fields, notes=notes, token=token, now=now
+            )
+    status = 422 if form.is_submitted() else 200
+    return render_template("profiles/linkedin_upload.html", form=form), status
