@@ -58,6 +58,9 @@ def _init_extensions(app: Flask) -> None:
         configure_engine(db.engine)
     app.before_request(read_without_transaction)
     migrate.init_app(app, db, render_as_batch=True)
+    from app.security import allow_file_uploads
+
+    app.before_request(allow_file_uploads)  # before CSRFProtect reads an upload's form
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)

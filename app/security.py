@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from urllib.parse import urlsplit
 
-from flask import Flask, abort, request
+from flask import Flask, abort, current_app, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 _NONCE_KEY = "apiary.csp_nonce"
@@ -35,6 +35,23 @@ def _carries_nul() -> bool:
     if request.mimetype in ("application/x-www-form-urlencoded", "multipart/form-data"):
         fields += [*request.form.keys(), *request.form.values()]
     return any("\x00" in field for field in fields)
+
+
+# The pages that take a file larger than a form may be (MAX_CONTENT_LENGTH), and the setting that
+# bounds each one's body instead.
+UPLOAD_LIMITS = {
+    "photos.edit": "PHOTO_MAX_BYTES",
+    "jsonresume.upload": "IMPORT_MAX_BYTES",
+    "linkedin.upload": "IMPORT_MAX_BYTES",
+}
+
+
+def allow_file_uploads() -> None:
+    """``before_request``, before anything reads the form (CSRFProtect, the NUL check): let an
+    upload page's body be as large as its setting says. Larger bodies still get 413."""
+    setting = UPLOAD_LIMITS.get(request.endpoint)
+    if setting:
+        request.max_content_length = current_app.config[setting]
 
 
 def init_app(app: Flask) -> None:

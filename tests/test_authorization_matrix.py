@@ -13,6 +13,8 @@ or socket event exists that the table does not cover.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -203,6 +205,13 @@ def _notice_of(bee: Bee) -> Notice:
 
 def _post_state(w) -> str:
     return db.session.get(Post, w.post.id, populate_existing=True).state
+
+
+def _linkedin_export() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("Skills.csv", "Name\r\nCartography\r\n")
+    return buffer.getvalue()
 
 
 ACTIONS: list[Row] = [
@@ -406,6 +415,14 @@ ACTIONS: list[Row] = [
             "token": imports.seal(w.bees[AUTHOR], ProfileData("Imported"), {"display_name"}, "matrix")
         },
         done=lambda w, a: db.session.get(Bee, w.bees[AUTHOR].id, populate_existing=True).display_name,
+    ),
+    Row("linkedin.upload", "GET", lambda w, a: "/settings/data/import/linkedin", rule(SIGNED_IN)),
+    Row(
+        "linkedin.upload",
+        "POST",
+        lambda w, a: "/settings/data/import/linkedin",
+        rule(SIGNED_IN),  # a preview only: nothing is written until it is applied
+        data=lambda w, a: {"export": (io.BytesIO(_linkedin_export()), "export.zip")},
     ),
     # Joining, leaving, muting a hive ------------------------------------------------------------
     Row(

@@ -4,15 +4,13 @@ The upload page reads the ZIP (:func:`app.profiles.linkedin.parse_export`) and
 shows what would be replaced, with a sealed token the bee posts to
 ``record.apply_import`` to apply it; nothing is written before that.
 
-An export may be larger than a form (``MAX_CONTENT_LENGTH``), so this page lets
-the request body grow to ``IMPORT_MAX_BYTES``. The app's own ``before_request``
-functions (the NUL check, CSRFProtect) read the form before any view runs, so
-:func:`_raise_upload_limit` is put first among them.
+An export may be larger than a form (``MAX_CONTENT_LENGTH``): this page's body may
+grow to ``IMPORT_MAX_BYTES`` (``app.security.UPLOAD_LIMITS``).
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -36,17 +34,6 @@ class LinkedInForm(Form):
         render_kw={"accept": ".zip,application/zip"},
     )
     submit = SubmitField(_l("Preview the import"))
-
-
-def _raise_upload_limit() -> None:
-    """``before_request``, first of all: the upload page's body may be as large as an export."""
-    if request.endpoint == "linkedin.upload":
-        request.max_content_length = current_app.config["IMPORT_MAX_BYTES"]
-
-
-@bp.record_once
-def _first_before_request(state) -> None:
-    state.app.before_request_funcs.setdefault(None, []).insert(0, _raise_upload_limit)
 
 
 @bp.errorhandler(RequestEntityTooLarge)
