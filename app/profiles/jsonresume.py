@@ -39,6 +39,7 @@ from app.errors import ValidationError
 from app.i18n import ngettext
 from app.posts.services import render_body
 from app.profiles import data as rules
+from app.profiles import imports
 from app.profiles.data import (
     CAPS,
     Language,
@@ -91,8 +92,14 @@ ENTRY_KEYS = {
         "organization": "name",
         "start_on": "startDate",
         "end_on": "endDate",
+        "description": "summary",
     },
-    "education": {"degree": "studyType", "start_on": "startDate", "end_on": "endDate"},
+    "education": {
+        "degree": "studyType",
+        "start_on": "startDate",
+        "end_on": "endDate",
+        "description": "summary",
+    },
     "certificates": {"issued_on": "date"},
     "projects": {"title": "name"},
 }
@@ -466,3 +473,10 @@ def _check(data: ProfileData) -> ProfileData:
     if data.statement:
         _wrap("statement", lambda: render_body(data.statement))
     return data
+
+
+def read_upload(bee: Bee, raw: bytes) -> tuple[ProfileData, frozenset[str], str]:
+    """An uploaded JSON Resume for ``bee``, checked and sealed for its preview: the profile it
+    gives, the fields it replaces, and the token that applies it. Nothing is written."""
+    data, carried = parse_resume(raw, current_name=bee.display_name)
+    return data, carried, imports.seal(bee, data, carried, "json-resume")
