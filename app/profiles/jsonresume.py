@@ -22,8 +22,9 @@ Choices:
   "hobby"}`` (or ``"cause"``): other tools show them as interests. Coming in,
   hobbies (causes) are replaced only when the file marks at least one, so a
   resume from elsewhere replaces interests and leaves hobbies and causes alone.
-- A section the file does not have is left as it is; one it has, even empty,
-  replaces the bee's. Without ``basics.name`` the bee keeps their name.
+- A section the file does not have (or has as ``null``) is left as it is; one it
+  has, even empty, replaces the bee's. Without ``basics.name`` the bee keeps
+  their name.
 """
 
 from __future__ import annotations
@@ -119,7 +120,8 @@ def _entry(**values) -> dict:
 
 def resume_of(bee: Bee, data: ProfileData, profile_url: str) -> dict:
     """``data`` (a snapshot of ``bee``'s profile) as a JSON Resume; ``profile_url`` is the
-    absolute address of the bee's profile page."""
+    absolute address of the bee's profile page. Nothing is read from ``bee`` itself yet: the
+    snapshot holds all the file says."""
     kinds = (("interest", data.interests), ("hobby", data.hobbies), ("cause", data.causes))
     return {
         "$schema": SCHEMA_URL,
@@ -354,24 +356,24 @@ def parse_resume(raw: bytes, *, current_name: str = "") -> tuple[ProfileData, fr
     values: dict = {}
     basics = read.object(resume.get("basics"), "basics")
     for field, key in (("headline", "label"), ("statement", "summary")):
-        if key in basics:
-            values[field] = basics[key] if basics[key] is not None else ""
+        if basics.get(key) is not None:
+            values[field] = basics[key]
     name = basics.get("name")
     if name is not None and not isinstance(name, str):
         raise _refuse(_("%(where)s: %(problem)s", where="basics.name", problem=_("Enter text here.")))
     if name and name.strip():
         values["display_name"] = name
-    if "location" in basics:
+    if basics.get("location") is not None:
         location = read.object(basics["location"], "basics.location")
         values["location"] = _wrap("location", lambda: _location(location))
-    if "profiles" in basics:
+    if basics.get("profiles") is not None:
         profiles = read.entries(basics["profiles"], "basics.profiles", CAPS["links"])
         values["links"] = read.each(
             "basics.profiles",
             profiles,
             lambda entry: rules.check_link(entry.get("network") or "", entry.get("url")),
         )
-    if "work" in resume:
+    if resume.get("work") is not None:
         values["positions"] = read.each(
             "work",
             read.entries(resume["work"], "work", CAPS["positions"]),
@@ -384,7 +386,7 @@ def parse_resume(raw: bytes, *, current_name: str = "") -> tuple[ProfileData, fr
                 _with_lines(entry.get("summary"), entry.get("highlights"), "summary"),
             ),
         )
-    if "education" in resume:
+    if resume.get("education") is not None:
         values["education"] = read.each(
             "education",
             read.entries(resume["education"], "education", CAPS["education"]),
@@ -397,13 +399,13 @@ def parse_resume(raw: bytes, *, current_name: str = "") -> tuple[ProfileData, fr
                 _with_lines(entry.get("summary"), entry.get("courses"), "summary"),
             ),
         )
-    if "skills" in resume:
+    if resume.get("skills") is not None:
         values["skills"] = read.each(
             "skills",
             read.entries(resume["skills"], "skills", CAPS["skills"]),
             lambda entry: rules.check_skill(entry.get("name"), _years(entry), _level(entry.get("level"))),
         )
-    if "certificates" in resume:
+    if resume.get("certificates") is not None:
         values["certifications"] = read.each(
             "certificates",
             read.entries(resume["certificates"], "certificates", CAPS["certifications"]),
@@ -411,7 +413,7 @@ def parse_resume(raw: bytes, *, current_name: str = "") -> tuple[ProfileData, fr
                 entry.get("name"), entry.get("issuer") or "", entry.get("date"), entry.get("url") or ""
             ),
         )
-    if "projects" in resume:
+    if resume.get("projects") is not None:
         values["samples"] = read.each(
             "projects",
             read.entries(resume["projects"], "projects", CAPS["samples"]),
@@ -421,7 +423,7 @@ def parse_resume(raw: bytes, *, current_name: str = "") -> tuple[ProfileData, fr
                 _with_lines(entry.get("description"), entry.get("highlights"), "description"),
             ),
         )
-    if "languages" in resume:
+    if resume.get("languages") is not None:
         values["languages"] = read.each(
             "languages",
             read.entries(resume["languages"], "languages", CAPS["languages"]),
@@ -432,7 +434,7 @@ def parse_resume(raw: bytes, *, current_name: str = "") -> tuple[ProfileData, fr
                 rules.text(entry.get("fluency"), "fluency", rules.FLUENCY_MAX),
             ),
         )
-    if "interests" in resume:
+    if resume.get("interests") is not None:
         interests = read.entries(
             resume["interests"], "interests", sum(CAPS[f] for f in ("interests", "hobbies", "causes"))
         )

@@ -496,3 +496,11 @@ def test_the_upload_page_needs_a_login_and_shows_the_form(app, client, login):
     response = client.get(IMPORT_URL)
     assert response.status_code == 200
     assert 'enctype="multipart/form-data"' in response.get_data(as_text=True)
+
+
+def test_null_sections_are_left_as_they_are(app):
+    data, fields = parse_resume(
+        b'{"basics": {"name": null, "label": null}, "work": null, "skills": []}', current_name="Noor"
+    )
+    assert fields == {"skills"}
+    assert data.skills == ()
