@@ -40,9 +40,11 @@ def _carries_nul() -> bool:
 # The pages that take a file larger than a form may be (MAX_CONTENT_LENGTH), and the setting that
 # bounds each one's body instead.
 UPLOAD_LIMITS = {
-    "photos.edit": "PHOTO_MAX_BYTES",
-    "jsonresume.upload": "IMPORT_MAX_BYTES",
+    "photos.settings": "PHOTO_MAX_BYTES",
+    "jsonresume.import_resume": "IMPORT_MAX_BYTES",
     "linkedin.upload": "IMPORT_MAX_BYTES",
+    # A previewed import comes back as a sealed token: a whole profile, however long.
+    "record.apply_import": "IMPORT_MAX_BYTES",
 }
 
 
@@ -51,7 +53,7 @@ def allow_file_uploads() -> None:
     upload page's body be as large as its setting says. Larger bodies still get 413."""
     setting = UPLOAD_LIMITS.get(request.endpoint)
     if setting:
-        request.max_content_length = current_app.config[setting]
+        request.max_content_length = request.max_form_memory_size = current_app.config[setting]
 
 
 def init_app(app: Flask) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -29,14 +29,6 @@ class ResumeUploadForm(Form):
         description=_l("A resume.json file in the JSON Resume format, saved as UTF-8."),
     )
     submit = SubmitField(_l("Preview the import"))
-
-
-@bp.url_value_preprocessor
-def allow_resume_uploads(endpoint: str | None, _values) -> None:
-    """An import may be larger than a form. This runs before any ``before_request`` hook (the CSRF
-    check, the NUL check) reads the body, so the larger limit is the one they meet."""
-    if endpoint == "jsonresume.import_resume":
-        request.max_content_length = current_app.config["IMPORT_MAX_BYTES"]
 
 
 @bp.errorhandler(RequestEntityTooLarge)

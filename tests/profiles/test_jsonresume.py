@@ -13,18 +13,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from flask_login import current_user
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from jsonschema import Draft7Validator, FormatChecker
 
-from app.errors import ValidationError
+from app.errors import PermissionDenied, ValidationError
 from app.extensions import db
 from app.profiles import imports
 from app.profiles.data import CAPS, ProfileData
 from app.profiles.jsonresume import parse_resume, resume_of
 from app.profiles.models import Bee
 from app.profiles.record import replace_profile, snapshot
-from tests.conftest import ON_CI, empty_tables, make_app, migrate_to_head
+from tests.conftest import ON_CI
 from tests.factories import full_profile_data, make_bee
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "node_modules" / "@jsonresume" / "schema" / "schema.json"
@@ -243,36 +242,12 @@ def test_a_byte_order_mark_is_fine(app):
     assert data.display_name == "מרים כהן"
 
 
-# The preview, on an app that can build the apply form's address -------------------------------
-
-
-def _apply_stand_in():
-    """Until record.apply_import lands in this branch: the address the preview's form posts to."""
-    return imports.apply(current_user, "")
-
-
-@pytest.fixture(scope="module")
-def preview_app(tmp_path_factory):
-    """An app of its own (SQLite), with ``record.apply_import`` when its blueprint lacks it."""
-    tmp = tmp_path_factory.mktemp("preview")
-    app = make_app(f"sqlite:///{tmp / 'preview.db'}", tmp)
-    if "record.apply_import" not in app.view_functions:
-        app.add_url_rule(
-            "/settings/data/import/apply", "record.apply_import", _apply_stand_in, methods=["POST"]
-        )
-    migrate_to_head(app)
-    yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+# The preview, and applying it -----------------------------------------------------------------
 
 
 @pytest.fixture
-def preview_client(preview_app):
-    empty_tables(preview_app)
-    with preview_app.app_context():
-        yield preview_app.test_client()
-        db.session.remove()
+def preview_client(app, client):
+    return client
 
 
 def log_in(client, bee: Bee) -> Bee:
@@ -340,7 +315,7 @@ def test_another_bee_cannot_apply_my_preview_and_a_changed_or_stale_one_is_refus
     other = make_bee()
     token = token_from(upload(preview_client, encoded(HANDWRITTEN)).get_data(as_text=True))
     other_before = snapshot(other)
-    with pytest.raises(ValidationError, match="another account"):
+    with pytest.raises(PermissionDenied, match="another account"):
         imports.apply(other, token)
     assert snapshot(other) == other_before
     tampered = token[:-4] + ("AAAA" if not token.endswith("AAAA") else "BBBB")
