@@ -19,9 +19,8 @@ Every count on other rows stays exact: delivery counts (through the same
 and share counts, the other bees' notice and message badges.
 
 A hive the bee owns with other active members stops the deletion: ownership passes
-first. A hive the bee owns alone is deleted with it: its posts written for it
-while private go with it (no one could read them any more); other bees' public
-posts in it stay on their profiles and in their followers' feeds.
+first. A hive the bee owns alone stays, without members or owner (site admins act in
+every hive): other bees' posts in it, from before they left, stay where they are.
 
 The row itself stays, with ``deleted_at`` set, to keep the handle reserved for
 ``HANDLE_GRACE_DAYS``; after that a new sign-up (or ``flask accounts
@@ -46,12 +45,12 @@ from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.extensions import db
 from app.hives.models import Hive, Membership, MembershipState, Report, Role
 from app.hives.services import move_membership
-from app.messages.models import Conversation, Participant
+from app.messages.models import Conversation, Message, Participant
 from app.notifications.models import Notice, NoticeOptOut
 from app.notifications.services import move_badge
 from app.posts import delivery
 from app.posts.comments import erase_comment
-from app.posts.models import Comment, CommentState, Post, PostHive, PostState, PostTag, Reaction
+from app.posts.models import Comment, CommentState, Post, PostState, PostTag, Reaction
 from app.posts.reactions import take_back
 from app.posts.services import erase_post
 from app.profiles.models import (
@@ -98,10 +97,6 @@ def confirm_password(bee: Bee, password: str) -> None:
 
 def hives_blocking(bee_id: int) -> list[Hive]:
     """The hives ``bee_id`` owns that other bees still belong to: they need a new owner first."""
-    return _owned_hives(bee_id, shared=True)
-
-
-def _owned_hives(bee_id: int, *, shared: bool) -> list[Hive]:
     others = (
         select(func.count(Membership.id))
         .where(
@@ -115,8 +110,9 @@ def _owned_hives(bee_id: int, *, shared: bool) -> list[Hive]:
     owned = select(Membership.hive_id).where(
         Membership.bee_id == bee_id, Membership.state == MembershipState.ACTIVE, Membership.role == Role.OWNER
     )
-    wanted = others > 0 if shared else others == 0
-    return list(db.session.scalars(select(Hive).where(Hive.id.in_(owned), wanted).order_by(Hive.name_key)))
+    return list(
+        db.session.scalars(select(Hive).where(Hive.id.in_(owned), others > 0).order_by(Hive.name_key))
+    )
 
 
 def delete_account(bee: Bee, typed_handle: str, authenticated_at: float | None) -> None:
@@ -144,9 +140,8 @@ def delete_account(bee: Bee, typed_handle: str, authenticated_at: float | None) 
                     "before you delete your account."
                 )
             )
-        lone_hives = [hive.id for hive in _owned_hives(bee_id, shared=False)]
         lock_rows(Hive, db.session.scalars(select(Membership.hive_id).where(Membership.bee_id == bee_id)))
-        lock_rows(Post, _posts_touched(bee_id, lone_hives))
+        lock_rows(Post, _posts_touched(bee_id))
         _end_follows(bee_id)
         _end_memberships(bee_id)
         _erase_writing(bee_id)
@@ -154,7 +149,6 @@ def delete_account(bee: Bee, typed_handle: str, authenticated_at: float | None) 
         _drop_notices(or_(Notice.bee_id == bee_id, Notice.actor_id == bee_id))
         _drop_conversations(bee_id)
         _drop_controls(bee_id)
-        _delete_hives(lone_hives)
         photo = _empty_profile(bee)
         realtime.end_sockets(bee_id)
     if photo:
@@ -175,9 +169,7 @@ def _lock_bees(bee_id: int) -> None:
 
 
 def _bees_touched(bee_id: int) -> set[int]:
-    lone = [hive.id for hive in _owned_hives(bee_id, shared=False)]
     unread = Notice.read_at.is_(None)
-    lone_private_posts = select(Post.id).where(Post.private_hive_id.in_(lone))
     queries = (
         select(Follow.follower_id).where(Follow.followee_id == bee_id),
         select(Follow.followee_id).where(Follow.follower_id == bee_id),
@@ -185,8 +177,6 @@ def _bees_touched(bee_id: int) -> set[int]:
         select(Block.blocked_id).where(Block.blocker_id == bee_id),
         select(Participant.other_bee_id).where(Participant.bee_id == bee_id),
         select(Notice.bee_id).where(Notice.actor_id == bee_id, unread),
-        select(Notice.bee_id).where(Notice.hive_id.in_(lone), unread),
-        select(Notice.bee_id).where(Notice.post_id.in_(lone_private_posts), unread),
         select(Post.author_id).where(Post.id.in_(select(Reaction.post_id).where(Reaction.bee_id == bee_id))),
     )
     touched = {bee_id}
@@ -195,16 +185,14 @@ def _bees_touched(bee_id: int) -> set[int]:
     return touched
 
 
-def _posts_touched(bee_id: int, lone_hives: list[int]) -> set[int]:
+def _posts_touched(bee_id: int) -> set[int]:
     """The posts whose rows the deletion changes: the bee's own, the originals of their shares,
-    those they commented on or marked, and those in the hives deleted with them."""
+    and those they commented on or marked."""
     queries = (
         select(Post.id).where(Post.author_id == bee_id),
         select(Post.shared_post_id).where(Post.author_id == bee_id, Post.shared_post_id.is_not(None)),
         select(Comment.post_id).where(Comment.author_id == bee_id),
         select(Reaction.post_id).where(Reaction.bee_id == bee_id),
-        select(PostHive.post_id).where(PostHive.hive_id.in_(lone_hives)),
-        select(Post.id).where(Post.private_hive_id.in_(lone_hives)),
     )
     return {post_id for query in queries for post_id in db.session.scalars(query)}
 
@@ -283,10 +271,13 @@ def _drop_conversations(bee_id: int) -> None:
     ).all()
     for other_id, unread in theirs:
         move_badge(other_id, Bee.unread_messages, -unread)
+    mine = select(Conversation.id).where(
+        or_(Conversation.low_bee_id == bee_id, Conversation.high_bee_id == bee_id)
+    )
+    for model, column in ((Participant, Participant.conversation_id), (Message, Message.conversation_id)):
+        db.session.execute(delete(model).where(column.in_(mine)).execution_options(synchronize_session=False))
     db.session.execute(
-        delete(Conversation)
-        .where(or_(Conversation.low_bee_id == bee_id, Conversation.high_bee_id == bee_id))
-        .execution_options(synchronize_session=False)
+        delete(Conversation).where(Conversation.id.in_(mine)).execution_options(synchronize_session=False)
     )
 
 
@@ -300,26 +291,6 @@ def _drop_controls(bee_id: int) -> None:
         delete(NoticeOptOut).where(NoticeOptOut.bee_id == bee_id),
     ):
         db.session.execute(statement.execution_options(synchronize_session=False))
-
-
-def _delete_hives(hive_ids: list[int]) -> None:
-    """Delete the hives the bee owned alone. Their notices go (off the badges), posts written for
-    them while private go with them, out of search; other bees' public posts stay, their
-    counts recounted without the hive."""
-    if not hive_ids:
-        return
-    private_posts = select(Post.id).where(Post.private_hive_id.in_(hive_ids))
-    _drop_notices(or_(Notice.hive_id.in_(hive_ids), Notice.post_id.in_(private_posts)))
-    for post_id in list(db.session.scalars(private_posts)):
-        search.unindex_post(post_id)
-    in_hives = select(PostHive.post_id).where(PostHive.hive_id.in_(hive_ids))
-    public_posts = list(db.session.scalars(in_hives.where(PostHive.post_id.not_in(private_posts))))
-    for hive_id in hive_ids:
-        search.unindex_hive(hive_id)
-    db.session.execute(delete(Hive).where(Hive.id.in_(hive_ids)).execution_options(synchronize_session=False))
-    db.session.expire_all()
-    for post_id in sorted(set(public_posts)):
-        delivery.recount(post_id)
 
 
 def _empty_profile(bee: Bee) -> str | None:
