@@ -1,4 +1,5 @@
-"""Command-line tools: ``flask demo load``, ``flask search rebuild``, ``flask admin grant``."""
+"""Command-line tools: ``flask demo load``, ``flask search rebuild``, ``flask admin grant``,
+``flask accounts purge-handles``."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from flask.cli import AppGroup
 demo_cli = AppGroup("demo", help="The demo network.")
 search_cli = AppGroup("search", help="The search index.")
 admin_cli = AppGroup("admin", help="Site admins.")
+accounts_cli = AppGroup("accounts", help="Accounts.")
 
 
 @demo_cli.command("load")
@@ -90,8 +92,18 @@ def set_kind(handle: str, kind: str) -> None:
     click.echo(f"@{bee.handle} has a {kind} account now.")
 
 
+@accounts_cli.command("purge-handles")
+def purge_handles() -> None:
+    """Free the handles of accounts deleted longer ago than HANDLE_GRACE_DAYS."""
+    from app.profiles.account import purge_handles as purge
+
+    freed = purge()
+    click.echo(f"Freed {freed} handle{'' if freed == 1 else 's'}.")
+
+
 def init_app(app: Flask) -> None:
     """Register the commands."""
     app.cli.add_command(demo_cli)
     app.cli.add_command(search_cli)
     app.cli.add_command(admin_cli)
+    app.cli.add_command(accounts_cli)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import time
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
@@ -19,21 +20,33 @@ from app.sockets import LOGIN_KEY
 
 bp = Blueprint("auth", __name__)
 
+# The session key holding when the bee last entered their password (a UTC timestamp).
+AUTHENTICATED_AT = "authenticated_at"
+
 
 def _log_in(bee, remember: bool = False) -> None:
-    """Start a session, named so that logging out of it ends its live sockets alone."""
+    """Start a session, named so that logging out of it ends its live sockets alone, and note
+    when the password was entered (grave steps, such as deleting the account, ask for a
+    recent one)."""
     login_user(bee, remember=remember)
     session[LOGIN_KEY] = secrets.token_urlsafe(16)
+    note_password_entered()
 
 
-def _login_limit() -> str:
+def note_password_entered() -> None:
+    """Remember in the session that the bee entered their password just now."""
+    session[AUTHENTICATED_AT] = time.time()
+
+
+def login_limit() -> str:
+    """How often one address may try a password (logging in, signing up, confirming it again)."""
     from flask import current_app
 
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
 @bp.route("/signup", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(login_limit, methods=["POST"])
 def signup():
     """Create an account and log straight in."""
     if current_user.is_authenticated:
@@ -58,7 +71,7 @@ def signup():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(login_limit, methods=["POST"])
 def login():
     """Log in with email or handle; ``next`` may only be a same-site path."""
     next_url = request.args.get("next")

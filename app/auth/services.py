@@ -14,6 +14,7 @@ from app.db import write_transaction
 from app.errors import ValidationError
 from app.extensions import db
 from app.i18n import ngettext
+from app.profiles import account
 from app.profiles.models import EMAIL_MAX, HANDLE_PATTERN, PASSWORD_MAX, PASSWORD_MIN, Bee
 from app.profiles.services import clean_display_name
 from app.search import index as search
@@ -81,8 +82,11 @@ def register(email: str, handle: str, display_name: str, password: str) -> Bee:
     bee.set_password(password)
     try:
         with write_transaction():
-            if db.session.scalar(select(Bee.id).where(Bee.handle == handle)):
+            holder = db.session.scalar(select(Bee).where(Bee.handle == handle))
+            if holder is not None and not account.grace_over(holder):
                 raise ValidationError("handle", _("That handle is taken. Please choose another."))
+            if holder is not None:  # a deleted account's, its grace period over
+                account.release_handle(holder)
             if db.session.scalar(select(Bee.id).where(Bee.email == email)):
                 raise ValidationError("email", _("An account with that email already exists."))
             db.session.add(bee)

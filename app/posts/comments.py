@@ -136,11 +136,17 @@ def delete_comment(actor: Bee, comment: Comment) -> None:
         lock_rows(Comment, [comment.id])
         comment = db.session.get(Comment, comment.id, populate_existing=True)
         policy.require(policy.can_delete_comment(actor, comment), _("You can only delete your own comments."))
-        if comment.is_visible:
-            counts.comments_changed(comment.post_id, -1)
-        comment.state, comment.body_source, comment.body_html = CommentState.DELETED, "", ""
-        comment.edited_at = utcnow()
-        close_cases(comment.post_id, comment.id)
+        erase_comment(comment)
+
+
+def erase_comment(comment: Comment) -> None:
+    """Move a comment to deleted inside the caller's write transaction, with it locked: its
+    text is erased, its post's count drops if it was visible, its replies stay in place."""
+    if comment.is_visible:
+        counts.comments_changed(comment.post_id, -1)
+    comment.state, comment.body_source, comment.body_html = CommentState.DELETED, "", ""
+    comment.edited_at = utcnow()
+    close_cases(comment.post_id, comment.id)
 
 
 def visible_comment(comment_id: int, viewer: Bee | None) -> Comment:

@@ -79,14 +79,19 @@ def set_relevant(bee: Bee, post: Post, relevant: bool) -> int:
             db.session.add(Reaction(post_id=post.id, bee_id=bee.id))
             post.relevant_count += 1
             tell_author(post, bee.id, Notice.RELEVANT)
+            counts.announce(post)
         elif not relevant and mark is not None:
-            db.session.execute(delete(Reaction).where(Reaction.id == mark.id))
-            post.relevant_count -= 1
-            withdraw(post.author_id, Notice.RELEVANT, actor_id=bee.id, post_id=post.id)
-        else:
-            return post.relevant_count
-        counts.announce(post)
+            take_back(post, mark)
     return post.relevant_count
+
+
+def take_back(post: Post, mark: Reaction) -> None:
+    """Take back a Relevant mark on ``post`` (locked, with its author's and the marker's rows,
+    in the caller's write transaction): the count drops, the unread notice goes."""
+    db.session.execute(delete(Reaction).where(Reaction.id == mark.id))
+    post.relevant_count -= 1
+    withdraw(post.author_id, Notice.RELEVANT, actor_id=mark.bee_id, post_id=post.id)
+    counts.announce(post)
 
 
 @dataclass(frozen=True)

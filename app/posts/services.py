@@ -237,16 +237,23 @@ def delete_post(actor: Bee, post: Post) -> None:
         if not PostState.can_move(post.state, PostState.DELETED):
             raise NotFound(_("That post no longer exists."))
         policy.require(policy.can_delete_post(actor, post), _("You can only delete your own posts."))
-        moderation.close_cases(post.id)  # nothing left to moderate
-        if post.is_visible and post.shared_post_id:
-            counts.shares_changed(post.shared_post_id, -1)
-        post.state = PostState.DELETED
-        post.title = None
-        post.body_source = ""
-        post.body_html = ""
-        post.excerpt = ""
-        post.edited_at = utcnow()
-        search.unindex_post(post.id)
+        erase_post(post)
+
+
+def erase_post(post: Post) -> None:
+    """Move a post (visible or removed) to deleted, inside the caller's write transaction with
+    the post locked: it leaves every feed and search, its text is erased, the count of shares
+    of its original drops, and its open reports close."""
+    moderation.close_cases(post.id)  # nothing left to moderate
+    if post.is_visible and post.shared_post_id:
+        counts.shares_changed(post.shared_post_id, -1)
+    post.state = PostState.DELETED
+    post.title = None
+    post.body_source = ""
+    post.body_html = ""
+    post.excerpt = ""
+    post.edited_at = utcnow()
+    search.unindex_post(post.id)
 
 
 def visible_post(post_id: int, viewer: Bee | None) -> Post:

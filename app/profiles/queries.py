@@ -148,10 +148,15 @@ def people_page(ids_query, after: str | None, limit: int = PEOPLE_PAGE_SIZE) -> 
 
 
 def existing_handles(handles: set[str]) -> set[str]:
-    """Which of ``handles`` (lower case) belong to bees: what ``@mentions`` may link to."""
+    """Which of ``handles`` (lower case) belong to bees (not deleted ones): what ``@mentions``
+    may link to."""
     if not handles:
         return set()
-    return set(db.session.scalars(select(Bee.handle).where(Bee.handle.in_(sorted(handles)))))
+    return set(
+        db.session.scalars(
+            select(Bee.handle).where(Bee.handle.in_(sorted(handles)), Bee.deleted_at.is_(None))
+        )
+    )
 
 
 class HoneyLink(NamedTuple):

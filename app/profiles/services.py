@@ -47,7 +47,8 @@ def clean_display_name(display_name: str) -> str:
 
 
 def bee_by_handle(handle: str) -> Bee:
-    """Return the bee with this handle (any case) or raise :class:`NotFound`."""
+    """Return the bee with this handle (any case) or raise :class:`NotFound`; a deleted account
+    is not found (its handle is only held for a while)."""
     bee = db.session.scalar(_bee_by_handle(), {"handle": (handle or "").lower()})
     if bee is None:
         raise NotFound(_("There is no bee with that handle."))
@@ -56,7 +57,7 @@ def bee_by_handle(handle: str) -> Bee:
 
 @cache
 def _bee_by_handle():
-    return select(Bee).where(Bee.handle == bindparam("handle"))
+    return select(Bee).where(Bee.handle == bindparam("handle"), Bee.deleted_at.is_(None))
 
 
 def is_following(follower_id: int, followee_id: int) -> bool:
