@@ -39,9 +39,8 @@ MAX_PIXELS = 40_000_000  # a 40-megapixel camera's frame; more is refused before
 FORMATS = ("JPEG", "PNG", "WEBP")
 QUALITY = 82
 KEY = re.compile(r"[A-Za-z0-9_-]{24}")  # secrets.token_urlsafe(18)
-FILE_NAME = re.compile(rf"(?P<key>{KEY.pattern})-(?:{'|'.join(map(str, SIZES))})\.webp")
+FILE_NAME = re.compile(rf"{KEY.pattern}-(?:{'|'.join(map(str, SIZES))})\.webp")
 MIMETYPE = "image/webp"
-WHITE = (255, 255, 255)
 
 
 class PhotoTooLarge(ValidationError):
@@ -77,7 +76,7 @@ def stored_file(name: str) -> Path | None:
 
 def save_photo(bee: Bee, upload: bytes | BinaryIO) -> Bee:
     """Make ``upload`` the bee's photo, replacing (and deleting) any earlier one."""
-    squares = _render(_decode(_read(upload)))
+    squares = _decode(_read(upload))
     key = secrets.token_urlsafe(18)
     try:
         _write_files(key, squares)
@@ -135,8 +134,8 @@ def _check_pixels(size: tuple[int, int]) -> None:
         raise _too_many_pixels()
 
 
-def _decode(data: bytes) -> Image.Image:
-    """Open ``data`` as a JPEG, PNG or WebP image, decode it and turn it upright, or say why not."""
+def _decode(data: bytes) -> dict[int, bytes]:
+    """Open ``data`` as a JPEG, PNG or WebP image and render it at each size, or say why not."""
     try:
         with Image.open(io.BytesIO(data), formats=FORMATS) as probe:
             _check_pixels(probe.size)
@@ -145,7 +144,7 @@ def _decode(data: bytes) -> Image.Image:
         _check_pixels(image.size)
         image.draft("RGB", (2 * SIZES[0], 2 * SIZES[0]))  # a JPEG decodes at a reduced scale
         image.load()
-        return ImageOps.exif_transpose(image)
+        return _render(_upright(image))
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
@@ -155,6 +154,14 @@ def _decode(data: bytes) -> Image.Image:
         raise ValidationError("photo", message) from error
 
 
+def _upright(image: Image.Image) -> Image.Image:
+    """The picture turned as its EXIF orientation says; as stored when the EXIF is broken."""
+    try:
+        return ImageOps.exif_transpose(image)
+    except Exception:  # Pillow warns, or raises, on corrupt EXIF in many ways
+        return image
+
+
 def _render(image: Image.Image) -> dict[int, bytes]:
     """The (upright) photo in sRGB, on white, as a centred square WebP at each size."""
     if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):  # 16-bit grey: scale, do not clip
@@ -162,7 +169,7 @@ def _render(image: Image.Image) -> dict[int, bytes]:
     has_alpha = image.has_transparency_data
     image = _to_srgb(image.convert("RGBA" if has_alpha else "RGB"))
     if has_alpha:
-        background = Image.new("RGBA", image.size, WHITE)
+        background = Image.new("RGBA", image.size, "white")
         background.alpha_composite(image)
         image = background
     square = ImageOps.fit(image.convert("RGB"), (SIZES[0], SIZES[0]), Image.Resampling.LANCZOS)

@@ -148,6 +148,15 @@ def test_every_kind_of_jpeg_png_and_webp_is_accepted(app, data):
     assert all(path.is_file() for path in stored(bee).values())
 
 
+# Pillow warns about broken EXIF; only the test suite turns warnings into errors.
+@pytest.mark.filterwarnings("ignore:Corrupt EXIF data")
+def test_a_jpeg_with_broken_exif_is_kept_as_stored(app):
+    broken = b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\xff\xff" + b"\x00" * 10
+    bee = photos.save_photo(make_bee(), encoded(Image.new("RGB", (40, 40), RED), "JPEG", exif=broken))
+    with Image.open(stored(bee)[96]) as result:
+        assert not result.getexif()
+
+
 def test_a_16_bit_grey_keeps_its_shade(app):
     bee = photos.save_photo(make_bee(), encoded(Image.new("I;16", (64, 64), 32768), "PNG"))
     with Image.open(stored(bee)[96]) as result:
@@ -427,3 +436,11 @@ def test_a_large_photo_passes_csrf_protection_with_its_token(app, tmp_path):
         with checked.app_context():
             db.session.remove()
             db.engine.dispose()
+
+
+def test_sending_the_form_without_a_file_asks_for_one(app, client, login):
+    bee = login(make_bee())
+    response = client.post("/settings/photo", data={}, content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert "Choose a photo to upload." in response.get_data(as_text=True)
+    assert fresh(bee).photo is None
