@@ -48,12 +48,18 @@ UPLOAD_LIMITS = {
 }
 
 
+# Room for the form's other fields and multipart framing around a file of the largest size.
+FORM_ALLOWANCE = 64 * 1024
+
+
 def allow_file_uploads() -> None:
     """``before_request``, before anything reads the form (CSRFProtect, the NUL check): let an
     upload page's body be as large as its setting says. Larger bodies still get 413."""
     setting = UPLOAD_LIMITS.get(request.endpoint)
     if setting:
-        request.max_content_length = request.max_form_memory_size = current_app.config[setting]
+        limit = current_app.config[setting]
+        request.max_content_length = limit + FORM_ALLOWANCE
+        request.max_form_memory_size = limit
 
 
 def init_app(app: Flask) -> None:

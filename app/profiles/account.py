@@ -31,9 +31,7 @@ Lock order, as everywhere: bees (in id order), then hives, then posts.
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -53,6 +51,7 @@ from app.posts.comments import erase_comment
 from app.posts.models import Comment, CommentState, Post, PostState, PostTag, Reaction
 from app.posts.reactions import take_back
 from app.posts.services import erase_post
+from app.profiles import photos
 from app.profiles.models import (
     Bee,
     BeeMute,
@@ -76,7 +75,6 @@ FRESH_LOGIN = timedelta(minutes=10)
 UNUSABLE_PASSWORD = "!"  # noqa: S105
 # What a deleted bee's row shows wherever their old comments keep a place: no name, in any language.
 DELETED_NAME = "[deleted]"
-PHOTO_KEY = re.compile(r"[A-Za-z0-9_-]{1,40}")
 RECORD_TABLES = (ProfileTag, ProfileLink, Position, Education, Skill, Certification, WorkSample)
 
 
@@ -152,7 +150,7 @@ def delete_account(bee: Bee, typed_handle: str, authenticated_at: float | None) 
         photo = _empty_profile(bee)
         realtime.end_sockets(bee_id)
     if photo:
-        after_write(lambda: delete_photo_files(photo))
+        after_write(lambda: photos.delete_files(photo))
 
 
 def _lock_bees(bee_id: int) -> None:
@@ -311,20 +309,6 @@ def _empty_profile(bee: Bee) -> str | None:
     bee.deleted_at = utcnow()
     search.unindex_bee(bee.id)
     return photo
-
-
-def photo_dir() -> Path:
-    """Where profile photos live: ``PHOTO_DIR``, or ``photos`` under the instance folder."""
-    configured = current_app.config.get("PHOTO_DIR")
-    return Path(configured) if configured else Path(current_app.config["INSTANCE_DIR"]) / "photos"
-
-
-def delete_photo_files(key: str) -> None:
-    """Delete every size of a photo (after the commit that forgot it)."""
-    if not PHOTO_KEY.fullmatch(key or ""):
-        return
-    for path in photo_dir().glob(f"{key}-*"):
-        path.unlink(missing_ok=True)
 
 
 # The handle: reserved while the grace period runs, then free for anyone.

@@ -27,7 +27,7 @@ from app.extensions import db
 from app.messages.models import Conversation, Message
 from app.posts.models import Comment, CommentState, Kind, Post, PostState, PostTag
 from app.posts.routes import post_url
-from app.profiles.account import PHOTO_KEY, photo_dir
+from app.profiles import photos
 from app.profiles.jsonresume import resume_of
 from app.profiles.models import Bee
 from app.profiles.record import snapshot
@@ -159,7 +159,7 @@ def archive_of(bee: Bee) -> bytes:
         for files in (_post_files(bee), _comment_files(bee), _message_files(bee)):
             for name, text in files:
                 archive.writestr(name, text)
-        photo = photo_dir() / f"{bee.photo}-400.webp" if PHOTO_KEY.fullmatch(bee.photo or "") else None
+        photo = photos.stored_file(photos.file_name(bee.photo, 400)) if bee.photo else None
         if photo is not None and photo.is_file():
             archive.write(photo, "photo.webp")
     return buffer.getvalue()

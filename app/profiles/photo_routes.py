@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -18,7 +18,6 @@ from app.profiles.forms import ActionForm
 bp = Blueprint("photos", __name__)
 
 # A multipart body carries the file and a little more (boundaries, the CSRF token).
-FORM_ALLOWANCE = 64 * 1024
 # Names are random and never reused: a browser may keep a file for a year without asking again.
 CACHE_CONTROL = "public, max-age=31536000, immutable"
 
@@ -42,14 +41,6 @@ def photo_url(bee, size: int = photos.SIZES[0]) -> str | None:
     if not key or size not in photos.SIZES:
         return None
     return url_for("photos.photo", name=photos.file_name(key, size))
-
-
-@bp.url_value_preprocessor
-def allow_photo_sized_bodies(endpoint: str | None, _values) -> None:
-    """Let an upload be as large as a photo may be. This runs before every ``before_request``
-    (CSRF protection reads the form there, under the app's smaller limit)."""
-    if endpoint == "photos.settings" and request.method == "POST":
-        request.max_content_length = current_app.config["PHOTO_MAX_BYTES"] + FORM_ALLOWANCE
 
 
 @bp.errorhandler(RequestEntityTooLarge)

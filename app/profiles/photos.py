@@ -84,9 +84,9 @@ def save_photo(bee: Bee, upload: bytes | BinaryIO) -> Bee:
             bee = _locked(bee)
             old, bee.photo = bee.photo, key
             if old:
-                after_write(lambda: _delete_files(old))
+                after_write(lambda: delete_files(old))
     except BaseException:
-        _delete_files(key)
+        delete_files(key)
         raise
     return bee
 
@@ -97,7 +97,7 @@ def remove_photo(bee: Bee) -> bool:
         bee = _locked(bee)
         old, bee.photo = bee.photo, None
         if old:
-            after_write(lambda: _delete_files(old))
+            after_write(lambda: delete_files(old))
     return old is not None
 
 
@@ -209,7 +209,7 @@ def _write_files(key: str, rendered: dict[int, bytes]) -> None:
             temporary.unlink(missing_ok=True)
 
 
-def _delete_files(key: str) -> None:
+def delete_files(key: str) -> None:
     """Delete every size of a photo (only a key of the form this module makes)."""
     if not KEY.fullmatch(key):
         return

@@ -441,7 +441,7 @@ def test_a_hostile_file_is_refused_with_a_clear_message_and_nothing_changes(app,
 def test_an_upload_over_the_limit_is_413_and_changes_nothing(app, client, login):
     bee = login(bee_with_full_profile())
     before = snapshot(bee)
-    raw = b'{"basics": {"summary": "' + b"x" * app.config["IMPORT_MAX_BYTES"] + b'"}}'
+    raw = b'{"basics": {"summary": "' + b"x" * (app.config["IMPORT_MAX_BYTES"] + 100_000) + b'"}}'
     response = upload_large(client, raw)
     assert response.status_code == 413
     html = response.get_data(as_text=True)
