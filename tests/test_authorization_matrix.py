@@ -14,12 +14,14 @@ or socket event exists that the table does not cover.
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
+from PIL import Image
 from sqlalchemy import func, select, text
 
 from app.admin import services as admin_services
@@ -35,11 +37,11 @@ from app.notifications.services import notify
 from app.posts.comments import add_comment
 from app.posts.models import Comment, Post, PostHive, Reaction
 from app.posts.services import publish_post
-from app.profiles import imports, record
+from app.profiles import imports, photos, record
 from app.profiles.data import ProfileData
 from app.profiles.models import Bee, BeeMute, Block, Follow, HiveMute, Skill, utcnow
 from app.search.index import TABLES as SEARCH_TABLES
-from tests.factories import make_bee
+from tests.factories import PASSWORD, make_bee
 from tests.live import LiveClient
 
 ANONYMOUS, BEE, MEMBER, AUTHOR = "anonymous", "bee", "member", "author"
@@ -72,6 +74,7 @@ class World:
     message: Message = None  # a direct message from the member to the author
     site_case: ModerationCase = None
     skills: tuple = ()  # two skills on the author's profile
+    photo: str = None  # the key of the author's photo
 
     def bee(self, actor: str) -> Bee | None:
         return self.bees[actor]
@@ -106,6 +109,7 @@ def build(private: bool) -> World:
     moderation.report_comment(w.target, w.comment, "insult")
     moderation.report_post(w.target, w.site_post, "spam")
     w.skills = tuple(record.add_entry(author, "skills", name=name) for name in ("SQL", "Maps"))
+    w.photo = photos.save_photo(author, _png()).photo
     w.site_case = db.session.scalar(select(ModerationCase).where(ModerationCase.hive_id.is_(None)))
     with write_transaction():
         for bee in w.bees.values():
@@ -205,6 +209,12 @@ def _notice_of(bee: Bee) -> Notice:
 
 def _post_state(w) -> str:
     return db.session.get(Post, w.post.id, populate_existing=True).state
+
+
+def _png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (32, 32), "gold").save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def _linkedin_export() -> bytes:
@@ -423,6 +433,52 @@ ACTIONS: list[Row] = [
         lambda w, a: "/settings/data/import/linkedin",
         rule(SIGNED_IN),  # a preview only: nothing is written until it is applied
         data=lambda w, a: {"export": (io.BytesIO(_linkedin_export()), "export.zip")},
+    ),
+    Row("jsonresume.export_resume", "GET", lambda w, a: "/settings/data/resume.json", rule(SIGNED_IN)),
+    Row("jsonresume.import_resume", "GET", lambda w, a: "/settings/data/import/resume", rule(SIGNED_IN)),
+    Row(
+        "jsonresume.import_resume",
+        "POST",
+        lambda w, a: "/settings/data/import/resume",
+        rule(SIGNED_IN),  # a preview only: nothing is written until it is applied
+        data=lambda w, a: {"file": (io.BytesIO(b'{"skills": [{"name": "Maps"}]}'), "resume.json")},
+    ),
+    Row("account.export", "GET", lambda w, a: "/settings/data/export.zip", rule(SIGNED_IN)),
+    # Photos: anyone sees one; each bee changes only their own --------------------------------------
+    Row("photos.photo", "GET", lambda w, a: f"/photos/{w.photo}-96.webp", rule(EVERYONE)),
+    Row("photos.settings", "GET", lambda w, a: "/settings/photo", rule(SIGNED_IN)),
+    Row(
+        "photos.settings",
+        "POST",
+        lambda w, a: "/settings/photo",
+        rule(SIGNED_IN),
+        data=lambda w, a: {"photo": (io.BytesIO(_png()), "me.png")},
+        done=_mine(lambda w, bee: db.session.get(Bee, bee.id, populate_existing=True).photo),
+        independent=True,
+    ),
+    Row(
+        "photos.remove",
+        "POST",
+        lambda w, a: "/settings/photo/remove",
+        rule(SIGNED_IN),  # one's own photo, if any: an undo with nothing to undo is no change
+        independent=True,
+    ),
+    # Leaving Apiary: only one's own account, and not while owning a hive with members -------------
+    Row("account.confirm_delete", "GET", lambda w, a: "/settings/account/delete", rule(SIGNED_IN)),
+    Row(
+        "account.reauthenticate",
+        "POST",
+        lambda w, a: "/settings/account/reauthenticate",
+        rule(SIGNED_IN),
+        data=lambda w, a: {"password": PASSWORD},
+    ),
+    Row(
+        "account.delete",
+        "POST",
+        lambda w, a: "/settings/account/delete",
+        rule(SIGNED_IN - {OWNER}, conflict={OWNER}),
+        data=lambda w, a: {"handle": a},
+        done=_mine(lambda w, bee: db.session.get(Bee, bee.id, populate_existing=True).deleted_at),
     ),
     # Joining, leaving, muting a hive ------------------------------------------------------------
     Row(
@@ -759,6 +815,7 @@ def sign_in(client, bee: Bee | None) -> None:
         if bee is not None:
             session["_user_id"] = str(bee.id)
             session["_fresh"] = True
+            session["authenticated_at"] = time.time()  # the password, entered just now
 
 
 def run_cell(client, w: World, row: Row, actor: str) -> tuple[int, bool, str]:
