@@ -1,14 +1,20 @@
 """Whole-person profiles for the demo network: a few written out in full, in each language, and
-every other bee's interests drawn from their hives. Sam recruits and Julia edits, so logging in
-as either shows who is open to work."""
+every other bee's interests drawn from their hives; most bees have a drawn honeycomb for a photo.
+Sam recruits and Julia edits, so logging in as either shows who is open to work."""
 
 from __future__ import annotations
 
+import io
+import math
+import random
+import zlib
 from datetime import date
+
+from PIL import Image, ImageDraw
 
 from app.db import write_transaction
 from app.extensions import db
-from app.profiles import record
+from app.profiles import photos, record
 from app.profiles.data import (
     CertificationData,
     EducationData,
@@ -21,6 +27,12 @@ from app.profiles.data import (
 )
 from app.profiles.models import Bee
 
+PORTRAIT = 480
+HEXAGON = [math.pi / 3 * corner for corner in range(6)]
+PALETTES = [
+    ("#7a5600", "#f2b705"), ("#264653", "#e9c46a"), ("#2a9d8f", "#f4f1de"), ("#6d597a", "#eaac8b"),
+    ("#355070", "#e56b6f"), ("#1d3557", "#a8dadc"), ("#606c38", "#fefae0"), ("#bc6c25", "#fefae0"),
+]  # fmt: skip
 TALENT_SEEKERS = {"sam_whitfield": "recruiter", "julia_fenwick": "editor"}
 OPEN = {  # handle: (open to work, open to freelance)
     "marcus_oyelaran": (False, True),
@@ -161,6 +173,25 @@ FULL = {
 }  # fmt: skip
 
 
+def portrait(handle: str) -> bytes:
+    """A stand-in photo, the same on every load: a honeycomb in two colours drawn from the handle."""
+    rng = random.Random(handle)
+    ground, comb = rng.choice(PALETTES)
+    image = Image.new("RGB", (PORTRAIT, PORTRAIT), ground)
+    draw = ImageDraw.Draw(image)
+    radius = rng.choice((40, 52, 64))
+    step_x, step_y = radius * 1.5, radius * math.sqrt(3)
+    for column in range(int(PORTRAIT / step_x) + 2):
+        for row in range(int(PORTRAIT / step_y) + 2):
+            x, y = column * step_x, row * step_y + (step_y / 2 if column % 2 else 0)
+            if rng.random() < 0.55:
+                corners = [(x + radius * math.cos(a), y + radius * math.sin(a)) for a in HEXAGON]
+                draw.polygon(corners, fill=comb, outline=ground)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def load(bees: dict[str, Bee], specs: list[dict]) -> int:
     """Give every demo bee a profile; return how many have a full professional record."""
     for spec in specs:
@@ -174,6 +205,8 @@ def load(bees: dict[str, Bee], specs: list[dict]) -> int:
             **full,
         )
         record.replace_profile(bee, data)
+        if zlib.crc32(spec["handle"].encode()) % 4:  # three bees in four; the rest show the empty state
+            photos.save_photo(bee, portrait(spec["handle"]))
     with write_transaction():
         for handle, kind in TALENT_SEEKERS.items():
             db.session.merge(bees[handle]).account_kind = kind

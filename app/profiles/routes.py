@@ -15,6 +15,7 @@ from app.profiles import queries, record, services, structured
 from app.profiles.data import ProfileData, join_languages, split_languages, split_tags
 from app.profiles.forms import ActionForm, ProfileForm
 from app.profiles.models import followees_of, followers_of
+from app.profiles.photo_routes import photo_url
 
 bp = Blueprint("profiles", __name__)
 
@@ -177,8 +178,7 @@ def edit_profile():
 
 def photo_link(bee) -> str | None:
     """The absolute address of the bee's profile photo, for JSON-LD (None without one)."""
-    build = current_app.jinja_env.globals.get("photo_url")
-    url = build(bee, 400) if build and bee.photo else None
+    url = photo_url(bee, 400)
     return request.host_url.rstrip("/") + url if url else None
 
 

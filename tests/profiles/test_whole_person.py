@@ -4,16 +4,18 @@ editors, through every page there is."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
 import pytest
+from PIL import Image
 
 from app.extensions import db
 from app.posts.comments import add_comment
-from app.profiles import record
+from app.profiles import photos, record
 from app.profiles.models import Bee, Position
-from app.profiles.services import set_account_kind
+from app.profiles.services import follow, set_account_kind
 from tests.factories import full_profile_data, make_bee, make_hive, make_post
 
 
@@ -178,8 +180,6 @@ def test_openness_never_reaches_anyone_but_recruiters_and_editors(app, client, l
     if viewer != "anonymous":
         other = make_bee(is_admin=viewer == "admin")
         if viewer == "follower":
-            from app.profiles.services import follow
-
             follow(other, bee)
         if viewer == "hive member":
             from app.hives.services import join_hive
@@ -212,3 +212,20 @@ def test_the_bee_sees_their_own_openness_and_who_else_does(app, client, login, o
     html = client.get("/@opento").get_data(as_text=True)
     assert "Open to work and to freelance work" in html
     assert "Only recruiters and editors see this." in html
+
+
+def test_a_photo_shows_on_the_profile_in_lists_and_in_json_ld(app, client):
+    bee = make_bee(handle="pictured")
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 90), "teal").save(buffer, "PNG")
+    photos.save_photo(bee, buffer.getvalue())
+    follower = make_bee()
+    follow(follower, bee)
+    html = client.get("/@pictured").get_data(as_text=True)
+    (person,) = json_ld(html)
+    assert person["image"].startswith("http://localhost/photos/")
+    assert person["image"].endswith("-400.webp")
+    assert 'class="u-photo profile-photo' in html
+    with client.get(person["image"].removeprefix("http://localhost")) as served:
+        assert served.status_code == 200
+    assert "-96.webp" in client.get(f"/@{follower.handle}/following").get_data(as_text=True)
