@@ -21,8 +21,8 @@ from flask_babel import gettext as _
 
 from app.errors import ValidationError
 from app.i18n import ngettext
+from app.markup import normalize_tag
 from app.profiles.models import HEADLINE_MAX, LOCATION_MAX, SKILL_LEVELS
-from app.search.folding import fold
 from app.text import squash
 
 STATEMENT_MAX = 5_000
@@ -50,6 +50,11 @@ CAPS = {
 }
 _MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# What separates tags and languages where a form lists them: a tag or a language never holds one.
+_SEPARATORS = re.compile(r"[,،\n]")
+_BRACKETS = re.compile(r"[()]")
+_WHOLE_MAX = 10_000  # a list's text before it is split: far past any real one
 
 
 @dataclass(frozen=True)
@@ -146,9 +151,15 @@ LIST_FIELDS = (*TAG_FIELDS, "links", "positions", "education", "skills", "certif
 ALL_FIELDS = frozenset((*BRAND_FIELDS, *LIST_FIELDS))
 
 
-def tag_key(name: str) -> str:
-    """The folded form that makes "Café" and "cafe", "خَطّ" and "خط" one tag or skill."""
-    return squash(fold(name))[:TAG_NAME_MAX] or squash(name).casefold()[:TAG_NAME_MAX]
+def tag_key(name: str, limit: int = TAG_NAME_MAX) -> str:
+    """The form that makes "Café" and "cafe", "خَطّ" and "خط" one tag or skill: case, accents,
+    harakat, niqqud and joiners folded away, symbols kept (so "C++" and "C#" stay two)."""
+    return squash(normalize_tag(name))[:limit]
+
+
+def skill_key(name: str) -> str:
+    """A skill's :func:`tag_key`, as long as a skill's name may be."""
+    return tag_key(name, SKILL_NAME_MAX)
 
 
 def text(value, field: str, limit: int, *, required: str | None = None, one_line: bool = True) -> str:
@@ -160,6 +171,8 @@ def text(value, field: str, limit: int, *, required: str | None = None, one_line
         value = ""
     if not isinstance(value, str):
         raise ValidationError(field, _("Enter text here."))
+    if _SURROGATE.search(value):  # JSON may carry half a character; no database stores one
+        raise ValidationError(field, _("This text has a broken character in it."))
     value = value.replace("\x00", "")
     value = squash(value) if one_line else value.replace("\r\n", "\n").strip()
     if not value and required:
@@ -177,8 +190,13 @@ def check_url(value, field: str = "url", *, required: bool = True) -> str:
     url = text(value, field, URL_MAX, required=_("Enter the address.") if required else None)
     if not url:
         return ""
-    parts = urlsplit(url) if not _CONTROL.search(url) and " " not in url else None
-    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url) if not _CONTROL.search(url) and " " not in url else None
+        usable = parts is not None and parts.scheme.lower() in ("http", "https") and parts.hostname
+        usable = usable and (parts.port or 0) >= 0  # reading the port refuses one past 65535
+    except ValueError:  # "http://[oops": not an address at all
+        usable = False
+    if not usable:
         raise ValidationError(field, _("Enter a full address starting with https:// or http://."))
     return url
 
@@ -294,22 +312,30 @@ def check_link(label, url) -> Link:
 
 def check_tags(names: Iterable, field: str) -> tuple[str, ...]:
     """Interests, hobbies or causes: each trimmed and within length; repeats (after folding)
-    dropped, first spelling kept; at most the field's cap."""
+    dropped, first spelling kept; at most the field's cap. A comma separates tags wherever it
+    comes from, so "Food, wine" is two, here as in the form that lists them."""
     kept: dict[str, str] = {}
-    for name in names:
-        name = text(name, field, TAG_NAME_MAX)
-        if name and tag_key(name) not in kept:
-            kept[tag_key(name)] = name
+    for value in names:
+        for name in _SEPARATORS.split(text(value, field, _WHOLE_MAX)):
+            name = text(name, field, TAG_NAME_MAX)
+            if name and tag_key(name) not in kept:
+                kept[tag_key(name)] = name
     _check_cap(field, len(kept))
     return tuple(kept.values())
 
 
 def check_languages(languages: Iterable[Language], field: str = "languages") -> tuple[Language, ...]:
-    """Languages, each with an optional fluency; repeats dropped."""
+    """Languages, each with an optional fluency; repeats dropped. "Chinese (Mandarin)" is the
+    language Chinese at fluency Mandarin, and neither part keeps a comma or a bracket, so the
+    form's "Arabic (native), English (C1)" reads back exactly what was stored."""
     kept: dict[str, Language] = {}
     for language in languages:
-        name = text(language.name, field, TAG_NAME_MAX)
-        fluency = text(language.fluency, field, FLUENCY_MAX)
+        name = text(language.name, field, _WHOLE_MAX)
+        fluency = text(language.fluency, field, _WHOLE_MAX)
+        if not fluency and (match := _FLUENCY.fullmatch(name)):
+            name, fluency = match[1], match[2]
+        name = text(_BRACKETS.sub(" ", _SEPARATORS.sub(" ", name)), field, TAG_NAME_MAX)
+        fluency = text(_BRACKETS.sub(" ", _SEPARATORS.sub(" · ", fluency)), field, FLUENCY_MAX)
         if name and tag_key(name) not in kept:
             kept[tag_key(name)] = Language(name, fluency)
     _check_cap(field, len(kept))
@@ -318,7 +344,7 @@ def check_languages(languages: Iterable[Language], field: str = "languages") -> 
 
 def split_tags(typed: str) -> list[str]:
     """Comma-separated words as typed in a form, Arabic and Urdu commas included."""
-    return [part for part in re.split(r"[,،،\n]", typed or "") if part.strip()]
+    return [part for part in _SEPARATORS.split(typed or "") if part.strip()]
 
 
 _FLUENCY = re.compile(r"(.+?)\s*\(([^()]*)\)\s*")
@@ -386,8 +412,8 @@ def check_entries(field: str, entries: Iterable) -> tuple:
                 field, _("Entry %(number)s: %(problem)s", number=number, problem=error.message)
             ) from None
     if field == "skills":
-        unique = {tag_key(skill.name): skill for skill in reversed(checked)}
-        checked = [skill for skill in checked if unique.get(tag_key(skill.name)) is skill]
+        unique = {skill_key(skill.name): skill for skill in reversed(checked)}
+        checked = [skill for skill in checked if unique.get(skill_key(skill.name)) is skill]
     _check_cap(field, len(checked))
     return tuple(checked)
 

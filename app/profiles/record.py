@@ -134,7 +134,7 @@ def _put_entries(bee_id: int, section: str, values: Iterable) -> None:
 def _row(section: str, bee_id: int, value, place: int):
     fields = asdict(value)
     if section == "skills":
-        fields["key"] = rules.tag_key(value.name)
+        fields["key"] = rules.skill_key(value.name)
     return SECTIONS[section].model(bee_id=bee_id, place=place, **fields)
 
 
@@ -227,7 +227,7 @@ def entry_of(bee: Bee, section: str, entry_id: int):
 
 
 def _check_unique_skill(bee: Bee, value: SkillData, entry_id: int | None = None) -> None:
-    same = select(Skill.id).where(Skill.bee_id == bee.id, Skill.key == rules.tag_key(value.name))
+    same = select(Skill.id).where(Skill.bee_id == bee.id, Skill.key == rules.skill_key(value.name))
     if entry_id is not None:
         same = same.where(Skill.id != entry_id)
     if db.session.scalar(same) is not None:
@@ -268,7 +268,7 @@ def change_entry(bee: Bee, section: str, entry_id: int, **values):
         row = entry_of(bee, section, entry_id)
         if section == "skills":
             _check_unique_skill(bee, value, entry_id)
-            row.key = rules.tag_key(value.name)
+            row.key = rules.skill_key(value.name)
         for name, field_value in asdict(value).items():
             setattr(row, name, field_value)
     return row

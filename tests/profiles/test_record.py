@@ -10,7 +10,18 @@ import pytest
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.profiles import record
-from app.profiles.data import Link, PositionData, ProfileData, SkillData, check_month, check_url
+from app.profiles.data import (
+    Language,
+    Link,
+    PositionData,
+    ProfileData,
+    SkillData,
+    check_languages,
+    check_month,
+    check_url,
+    join_languages,
+    split_languages,
+)
 from app.profiles.models import Position, ProfileTag, Skill
 from tests.factories import full_profile_data, make_bee
 
@@ -147,3 +158,40 @@ def test_lists_are_capped(app):
     with pytest.raises(ValidationError) as raised:
         record.replace_profile(bee, ProfileData(display_name="A", links=links))
     assert raised.value.field == "links"
+
+
+def test_symbols_keep_skills_apart_and_long_names_their_whole_key(app):
+    bee = make_bee()
+    for name in ("C", "C++", "C#", "F#"):
+        record.add_entry(bee, "skills", name=name)
+    long_one, long_two = "x" * 55 + "alpha", "x" * 55 + "omega"
+    record.add_entry(bee, "skills", name=long_one)
+    record.add_entry(bee, "skills", name=long_two)
+    assert len(record.entries(bee.id, "skills")) == 6
+
+
+def test_commas_and_brackets_never_hide_inside_a_tag_or_a_language(app):
+    bee = make_bee()
+    imported = ProfileData(
+        display_name="A",
+        interests=("Food, wine and travel",),
+        languages=(Language("Chinese (Mandarin)"), Language("English", "C1, fluent")),
+    )
+    record.replace_profile(bee, imported)
+    stored = record.snapshot(bee)
+    assert stored.interests == ("Food", "wine and travel")
+    assert stored.languages == (Language("Chinese", "Mandarin"), Language("English", "C1 · fluent"))
+    typed = join_languages(stored.languages)
+    assert tuple(check_languages(split_languages(typed))) == stored.languages  # the form reads it back
+
+
+@pytest.mark.parametrize("url", ["http://[oops/", "https://[::1", "https://example.org:99999/"])
+def test_addresses_that_are_not_addresses_are_refused_not_crashed_on(app, url):
+    with pytest.raises(ValidationError):
+        check_url(url)
+
+
+def test_half_a_character_is_refused(app):
+    with pytest.raises(ValidationError) as raised:
+        record.replace_profile(make_bee(), ProfileData(display_name="A", headline="hi \ud800"))
+    assert raised.value.field == "headline"
