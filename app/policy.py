@@ -37,7 +37,12 @@ OUTSIDER_RANK = 0
 
 def is_signed_in(actor: Bee | None) -> bool:
     """A bee who may act at all: signed in and not suspended."""
-    return actor is not None and getattr(actor, "is_authenticated", False) and not actor.is_suspended
+    return (
+        actor is not None
+        and getattr(actor, "is_authenticated", False)
+        and not actor.is_suspended
+        and not actor.is_deleted
+    )
 
 
 def is_member(membership: Membership | None) -> bool:
@@ -195,8 +200,8 @@ def can_report_comment(actor: Bee | None, comment: Comment, *, banned: bool) -> 
 
 
 def can_follow(actor: Bee, target: Bee, *, blocked: bool) -> bool:
-    """A bee may follow any other bee, never itself, and no one across a block."""
-    return actor.id != target.id and not blocked
+    """A bee may follow any other bee, never itself, and no one across a block or gone."""
+    return actor.id != target.id and not blocked and not target.is_deleted
 
 
 def can_block(actor: Bee, target: Bee) -> bool:
@@ -228,7 +233,13 @@ def require(allowed: bool, message: str | None = None) -> None:
 def can_message(sender: Bee | None, recipient: Bee, *, blocked: bool) -> bool:
     """Send a direct message: a signed-in bee to any other bee who is not suspended, with no
     block between them either way (site admins included: a block is the recipient's word)."""
-    return is_signed_in(sender) and sender.id != recipient.id and not recipient.is_suspended and not blocked
+    return (
+        is_signed_in(sender)
+        and sender.id != recipient.id
+        and not recipient.is_suspended
+        and not recipient.is_deleted
+        and not blocked
+    )
 
 
 def can_read_conversation(reader: Bee | None, conversation: Conversation) -> bool:

@@ -29,10 +29,10 @@ from flask import current_app
 from flask_babel import gettext as _
 from PIL import Image, ImageCms, ImageOps
 
-from app.db import after_write, lock_rows, write_transaction
-from app.errors import NotFound, ValidationError
-from app.extensions import db
+from app.db import after_write, write_transaction
+from app.errors import ValidationError
 from app.profiles.models import Bee
+from app.profiles.services import lock_live_bees
 
 SIZES = (400, 96)  # the profile page; avatars in lists
 MAX_PIXELS = 40_000_000  # a 40-megapixel camera's frame; more is refused before decoding
@@ -103,10 +103,7 @@ def remove_photo(bee: Bee) -> bool:
 
 def _locked(bee: Bee) -> Bee:
     """The bee's row, read afresh inside the write (and locked on PostgreSQL)."""
-    lock_rows(Bee, [bee.id])
-    fresh = db.session.get(Bee, bee.id, populate_existing=True)
-    if fresh is None:
-        raise NotFound(_("That account no longer exists."))
+    (fresh,) = lock_live_bees(bee)
     return fresh
 
 

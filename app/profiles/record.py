@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 
 from app import policy
-from app.db import lock_rows, write_transaction
+from app.db import write_transaction
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.i18n import check_language, ngettext
@@ -46,6 +46,7 @@ from app.profiles.models import (
     Skill,
     WorkSample,
 )
+from app.profiles.services import lock_live_bees
 from app.search import index as search
 
 
@@ -147,8 +148,7 @@ def replace_profile(bee: Bee, data: ProfileData, fields: Iterable[str] = rules.A
     data = rules.check_profile(data)
     statement_html = _render_statement(data.statement) if "statement" in fields else None
     with write_transaction():
-        lock_rows(Bee, [bee.id])
-        bee = db.session.merge(bee)
+        (bee,) = lock_live_bees(bee)
         for field in rules.BRAND_FIELDS:
             if field in fields:
                 setattr(bee, field, getattr(data, field))
@@ -186,8 +186,7 @@ def update_brand(
     )
     statement_html = _render_statement(data.statement)
     with write_transaction():
-        lock_rows(Bee, [bee.id])
-        bee = db.session.merge(bee)
+        (bee,) = lock_live_bees(bee)
         for field in rules.BRAND_FIELDS:
             setattr(bee, field, getattr(data, field))
         bee.statement_html = statement_html
@@ -239,7 +238,7 @@ def add_entry(bee: Bee, section: str, **values):
     spec = _section(section)
     value = spec.check(**values)
     with write_transaction():
-        lock_rows(Bee, [bee.id])
+        lock_live_bees(bee)
         count, last = db.session.execute(
             select(func.count(), func.max(spec.model.place)).where(spec.model.bee_id == bee.id)
         ).one()
@@ -264,7 +263,7 @@ def change_entry(bee: Bee, section: str, entry_id: int, **values):
     spec = _section(section)
     value = spec.check(**values)
     with write_transaction():
-        lock_rows(Bee, [bee.id])
+        lock_live_bees(bee)
         row = entry_of(bee, section, entry_id)
         if section == "skills":
             _check_unique_skill(bee, value, entry_id)
@@ -278,7 +277,7 @@ def remove_entry(bee: Bee, section: str, entry_id: int) -> None:
     """Remove one of the bee's entries."""
     _section(section)
     with write_transaction():
-        lock_rows(Bee, [bee.id])
+        lock_live_bees(bee)
         db.session.delete(entry_of(bee, section, entry_id))
 
 
@@ -289,7 +288,7 @@ def move_entry(bee: Bee, section: str, entry_id: int, offset: int) -> bool:
         raise ValidationError("direction", _("Move an entry up or down."))
     _section(section)
     with write_transaction():
-        lock_rows(Bee, [bee.id])
+        lock_live_bees(bee)
         entry = entry_of(bee, section, entry_id)
         rows = entries(bee.id, section)
         index = rows.index(entry)

@@ -60,6 +60,17 @@ def _bee_by_handle():
     return select(Bee).where(Bee.handle == bindparam("handle"), Bee.deleted_at.is_(None))
 
 
+def lock_live_bees(*bees: Bee) -> list[Bee]:
+    """Inside a write: lock the bees' rows (in id order) and read them afresh, or
+    :class:`NotFound` if one deleted their account meanwhile (a write queued behind a deletion
+    must not land on the emptied row)."""
+    lock_rows(Bee, [bee.id for bee in bees])
+    fresh = [db.session.get(Bee, bee.id, populate_existing=True) for bee in bees]
+    if any(bee is None or bee.is_deleted for bee in fresh):
+        raise NotFound(_("That account no longer exists."))
+    return fresh
+
+
 def is_following(follower_id: int, followee_id: int) -> bool:
     """True when ``follower_id`` follows ``followee_id``."""
     return db.session.get(Follow, (follower_id, followee_id)) is not None
@@ -72,7 +83,7 @@ def follow(follower: Bee, followee: Bee) -> bool:
     """
     policy.require(follower.id != followee.id, _("You cannot follow yourself."))
     with write_transaction():
-        lock_rows(Bee, [follower.id, followee.id])
+        follower, followee = lock_live_bees(follower, followee)
         policy.require(
             policy.can_follow(follower, followee, blocked=is_blocked_between(follower.id, followee.id)),
             _("You cannot follow this bee."),

@@ -10,10 +10,11 @@ from datetime import timedelta
 from urllib.parse import unquote
 
 import pytest
+from PIL import Image
 from sqlalchemy import func, select
 
 from app.auth.services import register
-from app.errors import Conflict, PermissionDenied, ValidationError
+from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.extensions import db
 from app.hives.models import Hive, Membership
 from app.hives.queries import member_count
@@ -27,8 +28,9 @@ from app.posts.comments import add_comment
 from app.posts.models import Comment, CommentState, Post, PostHive, PostState, Reaction
 from app.posts.reactions import set_relevant
 from app.posts.shares import share_post
-from app.profiles import account, photos
+from app.profiles import account, photos, record
 from app.profiles.account import delete_account, purge_handles
+from app.profiles.data import ProfileData
 from app.profiles.models import Bee, Block, Follow, Position, utcnow
 from app.profiles.queries import follow_counts
 from app.profiles.services import block, follow, mute
@@ -343,3 +345,31 @@ def test_a_hive_owned_alone_stays_without_members(app):
     assert db.session.scalar(select(func.count()).where(Membership.hive_id == hive.id)) == 1  # passer's, left
     assert db.session.get(Post, kept.id, populate_existing=True).state == PostState.PUBLISHED
     assert_counts_exact()
+
+
+def test_writes_queued_behind_a_deletion_do_not_land_on_the_emptied_row(app):
+    """Each request below read the bee before the deletion committed, then waited for the lock."""
+    bee, other = make_bee(handle="leaving"), make_bee()
+    stale = db.session.get(Bee, bee.id)
+    db.session.expunge(stale)  # what another request holds: the row as it was
+    delete_account(bee, "leaving", NOW())
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 60), "navy").save(buffer, "PNG")
+    for write in (
+        lambda: record.update_brand(stale, ProfileData("Back again", headline="Returned")),
+        lambda: record.replace_profile(stale, ProfileData("Back again")),
+        lambda: record.add_entry(stale, "skills", name="Haunting"),
+        lambda: photos.save_photo(stale, buffer.getvalue()),
+        lambda: follow(other, stale),
+    ):
+        with pytest.raises((NotFound, PermissionDenied)):
+            write()
+    with pytest.raises(PermissionDenied):
+        send_message(other, stale, "Are you there?")
+    gone = db.session.get(Bee, bee.id, populate_existing=True)
+    assert gone.display_name == account.DELETED_NAME
+    assert gone.headline == ""
+    assert gone.photo is None
+    assert gone.unread_notices == 0
+    assert record.snapshot(gone).skills == ()
+    assert follow_counts(bee.id) == (0, 0)
