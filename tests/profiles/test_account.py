@@ -17,8 +17,9 @@ from app.auth.services import register
 from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.extensions import db
 from app.hives.models import Hive, Membership
+from app.hives.moderation import ban
 from app.hives.queries import member_count
-from app.hives.roles import transfer_ownership
+from app.hives.roles import appoint_moderator, transfer_ownership
 from app.hives.services import leave_hive
 from app.messages.models import Conversation, Message, Participant
 from app.messages.services import send_message
@@ -373,3 +374,15 @@ def test_writes_queued_behind_a_deletion_do_not_land_on_the_emptied_row(app):
     assert gone.unread_notices == 0
     assert record.snapshot(gone).skills == ()
     assert follow_counts(bee.id) == (0, 0)
+
+
+def test_the_moderation_log_names_a_deleted_moderator_a_former_bee(app, client):
+    owner, moderator, member = make_bee(), make_bee(handle="old_mod", display_name="Old Mod"), make_bee()
+    hive = make_hive(owner=owner, members=[moderator, member])
+    appoint_moderator(owner, hive, moderator)
+    ban(moderator, hive, member, "Rule 1.", utcnow() + timedelta(days=1))
+    delete_account(moderator, "old_mod", NOW())
+    html = client.get(f"/hives/{hive.slug}/log").get_data(as_text=True)
+    assert "a former bee" in html
+    assert "old_mod" not in html
+    assert account.DELETED_NAME not in html
