@@ -131,6 +131,8 @@ def delete_account(bee: Bee, typed_handle: str, authenticated_at: float | None) 
         bee = db.session.get(Bee, bee_id, populate_existing=True)
         if bee is None or bee.is_deleted:
             raise NotFound(_("That account no longer exists."))
+        # Hives before the check: nobody joins a hive of the bee's while it is made.
+        lock_rows(Hive, db.session.scalars(select(Membership.hive_id).where(Membership.bee_id == bee_id)))
         if hives_blocking(bee_id):
             raise Conflict(
                 _(
@@ -138,7 +140,7 @@ def delete_account(bee: Bee, typed_handle: str, authenticated_at: float | None) 
                     "before you delete your account."
                 )
             )
-        lock_rows(Hive, db.session.scalars(select(Membership.hive_id).where(Membership.bee_id == bee_id)))
+        _decline_requests_to_hives_of(bee_id)
         lock_rows(Post, _posts_touched(bee_id))
         _end_follows(bee_id)
         _end_memberships(bee_id)
@@ -151,6 +153,19 @@ def delete_account(bee: Bee, typed_handle: str, authenticated_at: float | None) 
         realtime.end_sockets(bee_id)
     if photo:
         after_write(lambda: photos.delete_files(photo))
+
+
+def _decline_requests_to_hives_of(bee_id: int) -> None:
+    """A hive the bee owned alone keeps no one to answer its join requests: decline them, so
+    nobody waits for an answer that cannot come (they may ask again once it has a leader)."""
+    owned = select(Membership.hive_id).where(
+        Membership.bee_id == bee_id, Membership.state == MembershipState.ACTIVE, Membership.role == Role.OWNER
+    )
+    db.session.execute(
+        update(Membership)
+        .where(Membership.hive_id.in_(owned), Membership.state == MembershipState.PENDING)
+        .values(state=MembershipState.DECLINED, changed_at=utcnow())
+    )
 
 
 def _lock_bees(bee_id: int) -> None:

@@ -16,11 +16,11 @@ from sqlalchemy import func, select
 from app.auth.services import register
 from app.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from app.extensions import db
-from app.hives.models import Hive, Membership
+from app.hives.models import Hive, Membership, MembershipState
 from app.hives.moderation import ban
 from app.hives.queries import member_count
 from app.hives.roles import appoint_moderator, transfer_ownership
-from app.hives.services import leave_hive
+from app.hives.services import create_hive, join_hive, leave_hive, membership_of
 from app.messages.models import Conversation, Message, Participant
 from app.messages.services import send_message
 from app.notifications.models import Notice
@@ -386,3 +386,12 @@ def test_the_moderation_log_names_a_deleted_moderator_a_former_bee(app, client):
     assert "a former bee" in html
     assert "old_mod" not in html
     assert account.DELETED_NAME not in html
+
+
+def test_requests_to_a_private_hive_owned_alone_are_declined_not_left_waiting(app):
+    owner, asker = make_bee(handle="alone"), make_bee()
+    hive = create_hive(owner, "Quiet Room", "Just me.", "", is_private=True)
+    join_hive(asker, hive)
+    assert membership_of(asker.id, hive.id).state == MembershipState.PENDING
+    delete_account(owner, "alone", NOW())
+    assert membership_of(asker.id, hive.id).state == MembershipState.DECLINED
