@@ -29,6 +29,7 @@ from app.errors import ValidationError
 from app.i18n import ngettext
 from app.profiles import data as rules
 from app.profiles.data import Language, Link, ProfileData
+from app.profiles.models import DISPLAY_NAME_MAX, HEADLINE_MAX
 
 FIELD = "export"  # the upload form's field, which every error here belongs to
 MAX_MEMBERS = 2_000
@@ -258,6 +259,33 @@ def _from_profile(rows, file: str) -> dict[str, Any]:
     return {field: value for field, value in found.items() if value and str(value).strip()}
 
 
+# The longest name (first and last) and headline LinkedIn itself lets a member write.
+LINKEDIN_MAX = {"display_name": 2 * 50 + 1, "headline": 220}
+
+
+def _shorten_brand(values: dict[str, Any]) -> list[str]:
+    """LinkedIn allows longer names and headlines than Apiary: cut them at a word, with "…", and
+    say so in the preview, rather than refuse the whole export."""
+    notes = []
+    for field, limit, note in (
+        (
+            "display_name",
+            DISPLAY_NAME_MAX,
+            _("Profile.csv: your name is longer than Apiary allows; it is shortened."),
+        ),
+        (
+            "headline",
+            HEADLINE_MAX,
+            _("Profile.csv: your headline is longer than Apiary allows; it is shortened."),
+        ),
+    ):
+        value = " ".join(str(values.get(field, "")).split())
+        if limit < len(value) <= LINKEDIN_MAX[field]:  # longer still is no LinkedIn value: refused
+            values[field] = value[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;·-") + "…"
+            notes.append(note)
+    return notes
+
+
 def _from_positions(rows, file: str) -> dict[str, Any]:
     columns = {
         "title": "Title",
@@ -402,6 +430,7 @@ def parse_export(raw: bytes, *, keep_name: str = "") -> tuple[ProfileData, froze
                 )
             )
         values.update(spec.read(rows, spec.shown))
+    notes += _shorten_brand(values)
     carried = frozenset(values)
     data = _checked_profile(ProfileData(**{"display_name": keep_name or "LinkedIn", **values}))
     if "skills" in values and (dropped := len(values["skills"]) - len(data.skills)):

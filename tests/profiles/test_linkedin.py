@@ -469,3 +469,19 @@ def test_markup_in_an_export_is_shown_as_text(app, client, importer):
     html = upload(client, raw).get_data(as_text=True)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert" not in html
+
+
+def test_a_linkedin_headline_longer_than_apiarys_is_shortened_not_refused(app, client, importer):
+    long_headline = "Data journalist " + "and maps person " * 12  # LinkedIn allows 220 characters
+    profile = f'First Name,Last Name,Headline\r\nLayla,"{"Haddad " * 10}",{long_headline}\r\n'
+    response = upload(client, export({"Profile.csv": profile}))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200, html
+    assert "your headline is longer than Apiary allows; it is shortened." in html
+    assert "your name is longer than Apiary allows; it is shortened." in html
+    imports.apply(importer, token_from(html))
+    after = profile_of(importer)
+    assert len(after.headline) <= 120
+    assert after.headline.endswith("…")
+    assert after.headline.startswith("Data journalist and maps person")
+    assert len(after.display_name) <= 50
