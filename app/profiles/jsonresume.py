@@ -235,8 +235,7 @@ def _load(raw: bytes) -> dict:
     except json.JSONDecodeError as error:
         raise _refuse(
             _(
-                "This is not valid JSON: %(problem)s (line %(line)s, column %(column)s).",
-                problem=error.msg,
+                "This is not valid JSON: it breaks off or goes wrong at line %(line)s, column %(column)s.",
                 line=error.lineno,
                 column=error.colno,
             )
