@@ -64,5 +64,8 @@ def import_resume():
         except ValidationError as error:
             attach_error(form, error)
         else:
-            return render_template("profiles/resume_preview.html", data=data, fields=fields, token=token)
+            now = record.snapshot(current_user)
+            return render_template(
+                "profiles/import_preview.html", data=data, fields=fields, token=token, now=now, notes=[]
+            )
     return render_template("profiles/resume_import.html", form=form), 422 if form.is_submitted() else 200

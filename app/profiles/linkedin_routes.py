@@ -61,7 +61,7 @@ def upload():
             token = imports.seal(current_user, data, fields, "linkedin")
             now = record.snapshot(current_user)
             return render_template(
-                "profiles/linkedin_preview.html", data=data, fields=fields, notes=notes, token=token, now=now
+                "profiles/import_preview.html", data=data, fields=fields, notes=notes, token=token, now=now
             )
     status = 422 if form.is_submitted() else 200
     return render_template("profiles/linkedin_upload.html", form=form), status
