@@ -52,7 +52,7 @@ _MONTH = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # What separates tags and languages where a form lists them: a tag or a language never holds one.
-_SEPARATORS = re.compile(r"[,،\n]")
+SEPARATORS = re.compile(r"[,،\n]")
 _BRACKETS = re.compile(r"[()]")
 _WHOLE_MAX = 10_000  # a list's text before it is split: far past any real one
 
@@ -316,7 +316,7 @@ def check_tags(names: Iterable, field: str) -> tuple[str, ...]:
     comes from, so "Food, wine" is two, here as in the form that lists them."""
     kept: dict[str, str] = {}
     for value in names:
-        for name in _SEPARATORS.split(text(value, field, _WHOLE_MAX)):
+        for name in SEPARATORS.split(text(value, field, _WHOLE_MAX)):
             name = text(name, field, TAG_NAME_MAX)
             if name and tag_key(name) not in kept:
                 kept[tag_key(name)] = name
@@ -332,36 +332,18 @@ def check_languages(languages: Iterable[Language], field: str = "languages") -> 
     for language in languages:
         name = text(language.name, field, _WHOLE_MAX)
         fluency = text(language.fluency, field, _WHOLE_MAX)
-        if not fluency and (match := _FLUENCY.fullmatch(name)):
+        if not fluency and (match := FLUENCY.fullmatch(name)):
             name, fluency = match[1], match[2]
-        name = text(_BRACKETS.sub(" ", _SEPARATORS.sub(" ", name)), field, TAG_NAME_MAX)
-        fluency = text(_BRACKETS.sub(" ", _SEPARATORS.sub(" · ", fluency)), field, FLUENCY_MAX)
+        name = text(_BRACKETS.sub(" ", SEPARATORS.sub(" ", name)), field, TAG_NAME_MAX)
+        fluency = text(_BRACKETS.sub(" ", SEPARATORS.sub(" · ", fluency)), field, FLUENCY_MAX)
         if name and tag_key(name) not in kept:
             kept[tag_key(name)] = Language(name, fluency)
     _check_cap(field, len(kept))
     return tuple(kept.values())
 
 
-def split_tags(typed: str) -> list[str]:
-    """Comma-separated words as typed in a form, Arabic and Urdu commas included."""
-    return [part for part in _SEPARATORS.split(typed or "") if part.strip()]
-
-
-_FLUENCY = re.compile(r"(.+?)\s*\(([^()]*)\)\s*")
-
-
-def split_languages(typed: str) -> list[Language]:
-    """ "Arabic (native), English (C1)" as typed in a form."""
-    languages = []
-    for part in split_tags(typed):
-        match = _FLUENCY.fullmatch(part.strip())
-        languages.append(Language(match[1], match[2]) if match else Language(part))
-    return languages
-
-
-def join_languages(languages: Iterable[Language]) -> str:
-    """The form's text for languages: the reverse of :func:`split_languages`."""
-    return ", ".join(f"{lang.name} ({lang.fluency})" if lang.fluency else lang.name for lang in languages)
+# "Arabic (native)": a language and, in brackets, its fluency.
+FLUENCY = re.compile(r"(.+?)\s*\(([^()]*)\)\s*")
 
 
 def _check_cap(field: str, count: int) -> None:

@@ -1,11 +1,15 @@
 """Profile forms: the personal brand, and one form per list of the professional record."""
 
+from collections.abc import Iterable
+
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
 from app.forms import Form
 from app.i18n import LANGUAGES
+from app.profiles import record
+from app.profiles.data import FLUENCY, SEPARATORS, Language, ProfileData
 from app.profiles.models import SKILL_LEVELS
 
 _MONTH = {"type": "month", "placeholder": "2021-09", "dir": "ltr"}
@@ -160,3 +164,57 @@ class MoveForm(Form):
     """Move an entry up or down its list."""
 
     direction = StringField()
+
+
+# The brand form lists tags and languages as typed text: "Maps, Open data", "Arabic (native)".
+
+
+def split_tags(typed: str) -> list[str]:
+    """Comma-separated words as typed in a form, Arabic and Urdu commas included."""
+    return [part for part in SEPARATORS.split(typed or "") if part.strip()]
+
+
+def split_languages(typed: str) -> list[Language]:
+    """ "Arabic (native), English (C1)" as typed in a form."""
+    languages = []
+    for part in split_tags(typed):
+        match = FLUENCY.fullmatch(part.strip())
+        languages.append(Language(match[1], match[2]) if match else Language(part))
+    return languages
+
+
+def join_languages(languages: Iterable[Language]) -> str:
+    """The form's text for languages: the reverse of :func:`split_languages`."""
+    return ", ".join(f"{lang.name} ({lang.fluency})" if lang.fluency else lang.name for lang in languages)
+
+
+def brand_form_values(bee) -> dict:
+    """The brand form as the bee's profile fills it."""
+    data = record.snapshot(bee)
+    return {
+        "display_name": data.display_name,
+        "headline": data.headline,
+        "statement": data.statement,
+        "location": data.location,
+        "interests": ", ".join(data.interests),
+        "hobbies": ", ".join(data.hobbies),
+        "causes": ", ".join(data.causes),
+        "languages": join_languages(data.languages),
+        "open_to_work": bee.open_to_work,
+        "open_to_freelance": bee.open_to_freelance,
+        "language": bee.language or "",
+    }
+
+
+def brand_of(form: ProfileForm) -> ProfileData:
+    """The brand the form carries, as plain values for the service to check."""
+    return ProfileData(
+        display_name=form.display_name.data,
+        headline=form.headline.data,
+        statement=form.statement.data,
+        location=form.location.data,
+        interests=tuple(split_tags(form.interests.data)),
+        hobbies=tuple(split_tags(form.hobbies.data)),
+        causes=tuple(split_tags(form.causes.data)),
+        languages=tuple(split_languages(form.languages.data)),
+    )

@@ -14,7 +14,7 @@ from wtforms import SubmitField
 
 from app.errors import ValidationError
 from app.forms import Form, attach_error
-from app.profiles import jsonresume, record
+from app.profiles import jsonresume, jsonresume_import, record
 
 bp = Blueprint("jsonresume", __name__)
 
@@ -60,7 +60,7 @@ def import_resume():
     form = ResumeUploadForm()
     if form.validate_on_submit():
         try:
-            data, fields, token = jsonresume.read_upload(current_user, form.file.data.read())
+            data, fields, token = jsonresume_import.read_upload(current_user, form.file.data.read())
         except ValidationError as error:
             attach_error(form, error)
         else:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -29,16 +28,11 @@ from app.errors import ValidationError
 from app.i18n import ngettext
 from app.profiles import data as rules
 from app.profiles.data import Language, Link, ProfileData
+from app.profiles.linkedin_zip import open_zip, read_member, refuse, wanted
 from app.profiles.models import DISPLAY_NAME_MAX, HEADLINE_MAX
 
-FIELD = "export"  # the upload form's field, which every error here belongs to
-MAX_MEMBERS = 2_000
-MAX_MEMBER_BYTES = 4 * 1024 * 1024  # uncompressed, per file read
-MAX_RATIO = 100  # uncompressed to compressed, above which a big member is a zip bomb
-RATIO_FREE_BYTES = 64 * 1024  # a small member may compress as well as it likes
 MAX_ROWS = 1_000  # per file: far above any list's cap, far below a flood
 HEADER_SEARCH_ROWS = 10  # LinkedIn puts a few "Notes:" lines before some headers
-CHUNK = 64 * 1024
 _MONTH_NAMES = (
     "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august|sep sept september"
     "|oct october|nov november|dec december"
@@ -50,12 +44,8 @@ _MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{4})")
 _WEBSITE = re.compile(r"\[([^:\]]*):([^\]]*)\]")
 
 
-def _refuse(message: str) -> ValidationError:
-    return ValidationError(FIELD, message)
-
-
 def _in_row(file: str, row: int, column: str, problem: str) -> ValidationError:
-    return _refuse(
+    return refuse(
         _(
             "%(file)s, row %(row)s, %(column)s: %(problem)s",
             file=file,
@@ -64,80 +54,6 @@ def _in_row(file: str, row: int, column: str, problem: str) -> ValidationError:
             problem=problem,
         )
     )
-
-
-# The ZIP ----------------------------------------------------------------------------------------
-
-
-def _open_zip(raw: bytes) -> zipfile.ZipFile:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-        members = archive.infolist()
-    except Exception:  # hostile bytes make zipfile raise many kinds of error: each means "not a ZIP"
-        raise _refuse(
-            _("This file is not a ZIP archive, or it is damaged. Upload the ZIP file LinkedIn sent you.")
-        ) from None
-    if len(members) > MAX_MEMBERS:
-        raise _refuse(
-            ngettext(
-                "This ZIP holds more than %(num)s file: it is not a LinkedIn export.",
-                "This ZIP holds more than %(num)s files: it is not a LinkedIn export.",
-                MAX_MEMBERS,
-            )
-        )
-    return archive
-
-
-def _wanted(archive: zipfile.ZipFile, known: dict) -> dict[str, zipfile.ZipInfo]:
-    """The members whose file name is one we read, by that name in lower case.
-
-    They may sit at the root or in one folder; deeper ones are ignored. One with
-    an absolute or ``..`` name, a drive or a backslash refuses the whole ZIP.
-    Member names are only compared, never used as paths.
-    """
-    found: dict[str, zipfile.ZipInfo] = {}
-    for info in archive.infolist():
-        name = info.filename
-        base = re.split(r"[\\/]", name)[-1].casefold()
-        if base not in known or info.is_dir():
-            continue
-        parts = name.split("/")
-        if name.startswith("/") or "\\" in name or ":" in name or ".." in parts:
-            raise _refuse(_("This ZIP holds a file with an unsafe name: %(name)s", name=name[:100]))
-        if len(parts) > 2:
-            continue
-        if base in found:
-            raise _refuse(_("This ZIP holds %(file)s twice.", file=known[base].shown))
-        found[base] = info
-    return found
-
-
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, file: str) -> bytes:
-    """A member's bytes, read in chunks and stopped at the cap whatever its header claims."""
-    if info.flag_bits & 0x1:
-        raise _refuse(_("%(file)s is encrypted. Upload the ZIP as LinkedIn sent it.", file=file))
-    too_large = _(
-        "%(file)s is too large once uncompressed (over %(mb)s MB).", file=file, mb=MAX_MEMBER_BYTES // 2**20
-    )
-
-    def inflated(size: int) -> bool:
-        return size > RATIO_FREE_BYTES and size > MAX_RATIO * max(info.compress_size, 1)
-
-    if info.file_size > MAX_MEMBER_BYTES or inflated(info.file_size):
-        raise _refuse(too_large)
-    chunks, size = [], 0
-    try:
-        with archive.open(info) as member:
-            while chunk := member.read(CHUNK):
-                size += len(chunk)
-                if size > MAX_MEMBER_BYTES or inflated(size):
-                    raise _refuse(too_large)
-                chunks.append(chunk)
-    except ValidationError:
-        raise
-    except Exception:  # a bad CRC, a broken stream, an unknown compression method
-        raise _refuse(_("%(file)s is damaged inside the ZIP and cannot be read.", file=file)) from None
-    return b"".join(chunks)
 
 
 # The CSV ----------------------------------------------------------------------------------------
@@ -149,11 +65,11 @@ def _decode(raw: bytes, file: str) -> str:
         utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
         text = raw.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError:
-        raise _refuse(
+        raise refuse(
             _("%(file)s is not UTF-8 text. Upload the files as LinkedIn wrote them.", file=file)
         ) from None
     if "\x00" in text:
-        raise _refuse(_("%(file)s holds NUL characters: it is not a text file LinkedIn writes.", file=file))
+        raise refuse(_("%(file)s holds NUL characters: it is not a text file LinkedIn writes.", file=file))
     return text
 
 
@@ -176,12 +92,12 @@ def _table(text: str, file: str, required: tuple[str, ...]) -> tuple[list[tuple[
                 continue
             row = number - header_row + 1
             if len(cells) > len(header):
-                raise _refuse(_("%(file)s, row %(row)s: more values than headers.", file=file, row=row))
+                raise refuse(_("%(file)s, row %(row)s: more values than headers.", file=file, row=row))
             if not any(cell.strip() for cell in cells):
                 skipped += 1
                 continue
             if len(rows) >= MAX_ROWS:
-                raise _refuse(
+                raise refuse(
                     ngettext(
                         "%(file)s has more than %(num)s row.",
                         "%(file)s has more than %(num)s rows.",
@@ -193,9 +109,9 @@ def _table(text: str, file: str, required: tuple[str, ...]) -> tuple[list[tuple[
     except csv.Error as error:
         limit = "field larger than field limit" in str(error)
         problem = _("a value is far too long") if limit else _("this is not well-formed CSV")
-        raise _refuse(_("%(file)s: %(problem)s.", file=file, problem=problem)) from None
+        raise refuse(_("%(file)s: %(problem)s.", file=file, problem=problem)) from None
     if header is None:
-        raise _refuse(_("%(file)s lacks the headers %(headers)s.", file=file, headers=", ".join(required)))
+        raise refuse(_("%(file)s lacks the headers %(headers)s.", file=file, headers=", ".join(required)))
     return rows, skipped
 
 
@@ -404,10 +320,10 @@ def parse_export(raw: bytes, *, keep_name: str = "") -> tuple[ProfileData, froze
     display name is not carried, ``keep_name`` (the bee's own) stands in for it,
     untouched on apply. Raises :class:`ValidationError` on the ``export`` field.
     """
-    archive = _open_zip(raw)
-    members = _wanted(archive, FILES)
+    archive = open_zip(raw)
+    members = wanted(archive, FILES)
     if not members:
-        raise _refuse(
+        raise refuse(
             _(
                 "This ZIP holds none of the files we read: %(files)s.",
                 files="Profile.csv, Positions.csv, Education.csv, Skills.csv",
@@ -418,7 +334,7 @@ def parse_export(raw: bytes, *, keep_name: str = "") -> tuple[ProfileData, froze
     for key, spec in FILES.items():
         if key not in members:
             continue
-        text = _decode(_read_member(archive, members[key], spec.shown), spec.shown)
+        text = _decode(read_member(archive, members[key], spec.shown), spec.shown)
         rows, skipped = _table(text, spec.shown, spec.required)
         if skipped:
             notes.append(
@@ -450,6 +366,6 @@ def _checked_profile(data: ProfileData) -> ProfileData:
     try:
         return rules.check_profile(data)
     except ValidationError as error:
-        raise _refuse(
+        raise refuse(
             _("%(file)s: %(problem)s", file=files.get(error.field, "Profile.csv"), problem=error.message)
         ) from None

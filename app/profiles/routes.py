@@ -12,8 +12,7 @@ from app.errors import ValidationError
 from app.forms import attach_error
 from app.posts import queries as feeds
 from app.profiles import queries, record, services, structured
-from app.profiles.data import ProfileData, join_languages, split_languages, split_tags
-from app.profiles.forms import ActionForm, ProfileForm
+from app.profiles.forms import ActionForm, ProfileForm, brand_form_values, brand_of
 from app.profiles.models import followees_of, followers_of
 from app.profiles.photo_routes import photo_url
 
@@ -180,35 +179,3 @@ def photo_link(bee) -> str | None:
     """The absolute address of the bee's profile photo, for JSON-LD (None without one)."""
     url = photo_url(bee, 400)
     return request.host_url.rstrip("/") + url if url else None
-
-
-def brand_form_values(bee) -> dict:
-    """The brand form as the bee's profile fills it."""
-    data = record.snapshot(bee)
-    return {
-        "display_name": data.display_name,
-        "headline": data.headline,
-        "statement": data.statement,
-        "location": data.location,
-        "interests": ", ".join(data.interests),
-        "hobbies": ", ".join(data.hobbies),
-        "causes": ", ".join(data.causes),
-        "languages": join_languages(data.languages),
-        "open_to_work": bee.open_to_work,
-        "open_to_freelance": bee.open_to_freelance,
-        "language": bee.language or "",
-    }
-
-
-def brand_of(form: ProfileForm) -> ProfileData:
-    """The brand the form carries, as plain values for the service to check."""
-    return ProfileData(
-        display_name=form.display_name.data,
-        headline=form.headline.data,
-        statement=form.statement.data,
-        location=form.location.data,
-        interests=tuple(split_tags(form.interests.data)),
-        hobbies=tuple(split_tags(form.hobbies.data)),
-        causes=tuple(split_tags(form.causes.data)),
-        languages=tuple(split_languages(form.languages.data)),
-    )

@@ -20,7 +20,8 @@ from app.errors import PermissionDenied, ValidationError
 from app.extensions import db
 from app.profiles import imports
 from app.profiles.data import CAPS, ProfileData
-from app.profiles.jsonresume import parse_resume, resume_of
+from app.profiles.jsonresume import resume_of
+from app.profiles.jsonresume_import import parse_resume
 from app.profiles.models import Bee
 from app.profiles.record import replace_profile, snapshot
 from tests.conftest import ON_CI

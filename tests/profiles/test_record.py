@@ -19,9 +19,8 @@ from app.profiles.data import (
     check_languages,
     check_month,
     check_url,
-    join_languages,
-    split_languages,
 )
+from app.profiles.forms import join_languages, split_languages
 from app.profiles.models import Position, ProfileTag, Skill
 from tests.factories import full_profile_data, make_bee
 
