@@ -121,11 +121,6 @@ def unindex_bee(bee_id: int) -> None:
     _remove("bees", bee_id)
 
 
-def unindex_hive(hive_id: int) -> None:
-    """Take a deleted hive out of search."""
-    _remove("hives", hive_id)
-
-
 def hive_text(name: str, description: str | None, tags: Iterable[str]) -> tuple[str, str]:
     """What search reads of a hive: the name, then the description and tags."""
     return name, " ".join([description or "", *tags])
