@@ -480,3 +480,14 @@ def test_null_sections_are_left_as_they_are(app):
     )
     assert fields == {"skills"}
     assert data.skills == ()
+
+
+def test_the_schemas_own_sample_resume_imports_and_exports_valid_again(app, validator):
+    """The sample the schema's package ships: a file written by someone else, in full."""
+    sample = SCHEMA_PATH.with_name("sample.resume.json").read_bytes()
+    data, fields = parse_resume(sample, current_name="unused")
+    assert data.display_name == json.loads(sample)["basics"]["name"]
+    assert {"positions", "education", "skills", "languages", "interests", "links", "samples"} <= fields
+    bee = make_bee()
+    replace_profile(bee, data, fields)
+    assert errors_of(validator, resume_of(bee, snapshot(bee), PROFILE_URL)) == []
