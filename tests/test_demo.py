@@ -93,10 +93,7 @@ def test_demo_network_is_believable_and_consistent(app):
     assert {"relevant", "shared", "mentioned"} <= kinds
     assert len(queries.tag_feed("trailrunning", viewer_id=demo.id).posts) >= 2
     assert len(queries.tag_feed("خط_عربي", viewer_id=demo.id).posts) >= 1
-
-
-def test_demo_bees_are_whole_people_and_two_of_them_look_for_talent(app):
-    loader.load()
+    # Whole people: interests for all, full records for some, a recruiter and an editor.
     layla = db.session.scalar(select(Bee).where(Bee.handle == "layla_haddad"))
     data = record.snapshot(layla)
     assert "الخط العربي" in data.interests
