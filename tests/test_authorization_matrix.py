@@ -463,6 +463,14 @@ ACTIONS: list[Row] = [
         rule(SIGNED_IN),  # one's own photo, if any: an undo with nothing to undo is no change
         independent=True,
     ),
+    Row(
+        "admin.account_kind",
+        "POST",
+        lambda w, a: "/admin/bees/author/kind",
+        rule({ADMIN}),
+        data=lambda w, a: {"kind": "recruiter"},
+        done=lambda w, a: db.session.get(Bee, w.bees[AUTHOR].id, populate_existing=True).account_kind,
+    ),
     # Leaving Apiary: only one's own account, and not while owning a hive with members -------------
     Row("account.confirm_delete", "GET", lambda w, a: "/settings/account/delete", rule(SIGNED_IN)),
     Row(

@@ -15,7 +15,7 @@ from app.hives import moderation, review
 from app.hives.forms import ReasonForm
 from app.hives.models import CaseState
 from app.posts.queries import parse_cursor
-from app.profiles.forms import ActionForm
+from app.profiles.forms import AccountKindForm, ActionForm
 from app.profiles.services import bee_by_handle
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -85,4 +85,17 @@ def unsuspend(handle: str):
     if ActionForm().validate_on_submit():
         admin_services.unsuspend(current_user, bee)
         flash(_("%(name)s can log in again.", name=bee.display_name), "success")
+    return redirect(url_for("profiles.profile", handle=bee.handle))
+
+
+@bp.post("/bees/<handle>/kind")
+@login_required
+def account_kind(handle: str):
+    """Make a bee's account a recruiter's, an editor's or a bee's."""
+    _require_admin()
+    bee = bee_by_handle(handle)
+    form = AccountKindForm()
+    if form.validate_on_submit():
+        admin_services.set_account_kind(current_user, bee, form.kind.data)
+        flash(_("%(name)s's account is saved.", name=bee.display_name), "success")
     return redirect(url_for("profiles.profile", handle=bee.handle))

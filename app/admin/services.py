@@ -16,6 +16,7 @@ from app.notifications.models import Kind as Notice
 from app.notifications.services import notify
 from app.posts import counts
 from app.posts.models import Post, PostState
+from app.profiles import services as profiles
 from app.profiles.models import Bee, utcnow
 from app.search import index as search
 
@@ -77,3 +78,9 @@ def unsuspend(admin: Bee, bee: Bee, reason: str = "") -> Bee:
         bee.suspended_at, bee.suspension_reason = None, ""
         record(None, admin, Action.BEE_UNSUSPENDED, target_bee_id=bee.id, reason=reason)
     return bee
+
+
+def set_account_kind(admin: Bee, bee: Bee, kind: str) -> Bee:
+    """Make ``bee``'s account a bee's, a recruiter's or an editor's (site admins only)."""
+    policy.require(policy.is_admin(admin), _("Only site admins can change what an account is for."))
+    return profiles.set_account_kind(bee, kind)

@@ -55,7 +55,11 @@ def signup():
     if form.validate_on_submit():
         try:
             bee = services.register(
-                form.email.data, form.handle.data, form.display_name.data, form.password.data
+                form.email.data,
+                form.handle.data,
+                form.display_name.data,
+                form.password.data,
+                form.account_kind.data or "bee",
             )
         except ValidationError as error:
             attach_error(form, error)

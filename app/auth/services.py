@@ -15,7 +15,7 @@ from app.errors import ValidationError
 from app.extensions import db
 from app.i18n import ngettext
 from app.profiles import account
-from app.profiles.models import EMAIL_MAX, HANDLE_PATTERN, PASSWORD_MAX, PASSWORD_MIN, Bee
+from app.profiles.models import ACCOUNT_KINDS, EMAIL_MAX, HANDLE_PATTERN, PASSWORD_MAX, PASSWORD_MIN, Bee
 from app.profiles.services import clean_display_name
 from app.search import index as search
 
@@ -72,13 +72,16 @@ def check_password(password: str) -> str:
     return password
 
 
-def register(email: str, handle: str, display_name: str, password: str) -> Bee:
-    """Create a bee after checking every rule; raises :class:`ValidationError`."""
+def register(email: str, handle: str, display_name: str, password: str, account_kind: str = "bee") -> Bee:
+    """Create a bee after checking every rule; raises :class:`ValidationError`. ``account_kind``
+    is what the account is for: a bee's, a recruiter's or an editor's (``ACCOUNT_KINDS``)."""
+    if account_kind not in ACCOUNT_KINDS:
+        raise ValidationError("account_kind", _("Choose a bee, recruiter or editor account."))
     email = check_email(email)
     handle = check_handle(handle)
     display_name = clean_display_name(display_name)
     password = check_password(password)
-    bee = Bee(email=email, handle=handle, display_name=display_name, headline="")
+    bee = Bee(email=email, handle=handle, display_name=display_name, headline="", account_kind=account_kind)
     bee.set_password(password)
     try:
         with write_transaction():

@@ -153,6 +153,21 @@ class ActionForm(Form):
     submit = SubmitField()
 
 
+class AccountKindForm(Form):
+    """A site admin's choice of what an account is for."""
+
+    kind = SelectField(
+        _l("Account"),
+        choices=[
+            SelectChoice("bee", _l("Bee")),
+            SelectChoice("recruiter", _l("Recruiter")),
+            SelectChoice("editor", _l("Editor")),
+        ],
+        validate_choice=False,  # the service checks it
+    )
+    submit = SubmitField(_l("Save"))
+
+
 class ImportForm(Form):
     """Apply a previewed import: the sealed token the preview carries."""
 

@@ -133,3 +133,42 @@ def test_pages_that_need_a_login_redirect_to_it(client, app):
     response = client.get("/write")
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/login?next=")
+
+
+@pytest.mark.parametrize("kind", ["recruiter", "editor"])
+def test_recruiters_and_editors_say_so_at_sign_up_and_their_profile_shows_it(app, client, kind):
+    response = client.post(
+        "/signup",
+        data={
+            "email": f"{kind}@example.org",
+            "handle": f"the_{kind}",
+            "display_name": "Talent Seeker",
+            "password": "a long enough password",
+            "account_kind": kind,
+        },
+    )
+    assert response.status_code == 302
+    bee = db.session.scalar(select(Bee).where(Bee.handle == f"the_{kind}"))
+    assert bee.account_kind == kind
+    assert bee.is_talent_seeker
+    assert kind.capitalize() in client.get(f"/@the_{kind}").get_data(as_text=True)
+
+
+def test_an_unknown_account_kind_is_refused_and_nothing_is_made(app, client):
+    response = client.post(
+        "/signup",
+        data={
+            "email": "x@example.org",
+            "handle": "sneaky",
+            "display_name": "Sneaky",
+            "password": "a long enough password",
+            "account_kind": "admin",
+        },
+    )
+    assert response.status_code == 422
+    assert "Choose a bee, recruiter or editor account." in response.get_data(as_text=True)
+    assert db.session.scalar(select(Bee).where(Bee.handle == "sneaky")) is None
+
+
+def test_a_bee_account_is_the_default(app):
+    assert register("plain@example.org", "plain_bee", "Plain", "a" * 12).account_kind == "bee"

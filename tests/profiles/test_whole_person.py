@@ -229,3 +229,16 @@ def test_a_photo_shows_on_the_profile_in_lists_and_in_json_ld(app, client):
     with client.get(person["image"].removeprefix("http://localhost")) as served:
         assert served.status_code == 200
     assert "-96.webp" in client.get(f"/@{follower.handle}/following").get_data(as_text=True)
+
+
+def test_a_site_admin_makes_an_account_a_recruiters_and_nobody_else_can(app, client, login):
+    bee = make_bee(handle="soon_recruiter")
+    login(make_bee())
+    assert client.post("/admin/bees/soon_recruiter/kind", data={"kind": "recruiter"}).status_code == 403
+    client.post("/logout")
+    login(make_bee(is_admin=True))
+    assert "account-kind" in client.get("/@soon_recruiter").get_data(as_text=True)
+    assert client.post("/admin/bees/soon_recruiter/kind", data={"kind": "recruiter"}).status_code == 302
+    assert db.session.get(Bee, bee.id, populate_existing=True).account_kind == "recruiter"
+    assert client.post("/admin/bees/soon_recruiter/kind", data={"kind": "overlord"}).status_code == 422
+    assert db.session.get(Bee, bee.id, populate_existing=True).account_kind == "recruiter"
