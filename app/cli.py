@@ -37,13 +37,16 @@ def _print_login(loader) -> None:
 
 @search_cli.command("rebuild")
 def rebuild_search() -> None:
-    """Index every visible post, bee and hive again (after a restore, or a change to folding)."""
+    """Index every visible post, bee and hive again, and fold every bee's location again for
+    talent search (after a restore, or a change to folding)."""
     from app.db import write_transaction
     from app.extensions import db
+    from app.profiles.record import refold_locations
     from app.search.index import reindex_all
 
     with write_transaction():
         made = reindex_all(db.session.connection())
+        refold_locations()
     click.echo("Indexed " + ", ".join(f"{count} {kind}" for kind, count in made.items()) + ".")
 
 

@@ -313,7 +313,8 @@ def _empty_profile(bee: Bee) -> str | None:
         db.session.execute(delete(table).where(table.bee_id == bee.id))
     photo = bee.photo
     bee.display_name = DELETED_NAME
-    bee.headline = bee.statement = bee.statement_html = bee.location = ""
+    bee.headline = bee.statement = bee.statement_html = bee.location = bee.location_key = ""
+    bee.career_start = None
     bee.email = f"deleted-{bee.id}@invalid"
     bee.password_hash = UNUSABLE_PASSWORD
     bee.photo = bee.language = None

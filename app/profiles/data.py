@@ -23,6 +23,7 @@ from app.errors import ValidationError
 from app.i18n import ngettext
 from app.markup import normalize_tag
 from app.profiles.models import HEADLINE_MAX, LOCATION_MAX, SKILL_LEVELS
+from app.search.folding import fold
 from app.text import squash
 
 STATEMENT_MAX = 5_000
@@ -155,6 +156,12 @@ def tag_key(name: str, limit: int = TAG_NAME_MAX) -> str:
     """The form that makes "Café" and "cafe", "خَطّ" and "خط" one tag or skill: case, accents,
     harakat, niqqud and joiners folded away, symbols kept (so "C++" and "C#" stay two)."""
     return squash(normalize_tag(name))[:limit]
+
+
+def location_key(location: str) -> str:
+    """A location as talent search compares it: folded as search folds text, so "Amman",
+    "amman" and "عمّان"/"عمان" meet."""
+    return squash(fold(location or ""))[:LOCATION_MAX]
 
 
 def skill_key(name: str) -> str:

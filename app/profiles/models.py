@@ -48,6 +48,7 @@ class Bee(UserMixin, db.Model):
     """A member of Apiary. The handle is stored lower-case and unique."""
 
     __tablename__ = "bees"
+    __table_args__ = (Index("ix_bees_career_start", "career_start"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     handle: Mapped[str] = mapped_column(String(30), unique=True)
@@ -73,6 +74,10 @@ class Bee(UserMixin, db.Model):
     statement: Mapped[str] = mapped_column(Text, default="", server_default="")
     statement_html: Mapped[str] = mapped_column(Text, default="", server_default="")
     location: Mapped[str] = mapped_column(String(LOCATION_MAX), default="", server_default="")
+    # The location folded as search folds text (app.search.folding), for talent search's filter.
+    location_key: Mapped[str] = mapped_column(String(LOCATION_MAX), default="", server_default="")
+    # The first month of the earliest position on the profile: years of experience count from it.
+    career_start: Mapped[date | None] = mapped_column(Date)
     photo: Mapped[str | None] = mapped_column(String(40))
     # "Open to opportunities": shown to recruiter and editor accounts only (policy.can_see_openness).
     open_to_work: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 
 from app import policy
 from app.db import write_transaction
@@ -160,6 +160,7 @@ def replace_profile(bee: Bee, data: ProfileData, fields: Iterable[str] = rules.A
         for section in SECTIONS:
             if section in fields:
                 _put_entries(bee.id, section, getattr(data, section))
+        _refresh_facts(bee)
         search.index_bee(bee)
     return bee
 
@@ -195,8 +196,27 @@ def update_brand(
         bee.open_to_freelance = bool(open_to_freelance)
         for field in TAG_KINDS:
             _put_tags(bee.id, field, getattr(data, field))
+        _refresh_facts(bee)
         search.index_bee(bee)
     return bee
+
+
+def _refresh_facts(bee: Bee) -> None:
+    """The talent facts kept on the bee's row, from what the write changed: the folded
+    location, and when the earliest position started."""
+    db.session.flush()
+    bee.location_key = rules.location_key(bee.location)
+    bee.career_start = db.session.scalar(select(func.min(Position.start_on)).where(Position.bee_id == bee.id))
+
+
+def refold_locations() -> int:
+    """Inside a write: every bee's ``location_key`` folded again (``flask search rebuild``)."""
+    rows = db.session.execute(select(Bee.id, Bee.location).where(Bee.location != "")).all()
+    for bee_id, location in rows:
+        db.session.execute(
+            update(Bee).where(Bee.id == bee_id).values(location_key=rules.location_key(location))
+        )
+    return len(rows)
 
 
 def form_values(section: str, row) -> dict:
@@ -238,7 +258,7 @@ def add_entry(bee: Bee, section: str, **values):
     spec = _section(section)
     value = spec.check(**values)
     with write_transaction():
-        lock_live_bees(bee)
+        (bee,) = lock_live_bees(bee)
         count, last = db.session.execute(
             select(func.count(), func.max(spec.model.place)).where(spec.model.bee_id == bee.id)
         ).one()
@@ -255,6 +275,7 @@ def add_entry(bee: Bee, section: str, **values):
             _check_unique_skill(bee, value)
         row = _row(section, bee.id, value, (last if last is not None else -1) + 1)
         db.session.add(row)
+        _refresh_facts(bee)
     return row
 
 
@@ -263,13 +284,14 @@ def change_entry(bee: Bee, section: str, entry_id: int, **values):
     spec = _section(section)
     value = spec.check(**values)
     with write_transaction():
-        lock_live_bees(bee)
+        (bee,) = lock_live_bees(bee)
         row = entry_of(bee, section, entry_id)
         if section == "skills":
             _check_unique_skill(bee, value, entry_id)
             row.key = rules.skill_key(value.name)
         for name, field_value in asdict(value).items():
             setattr(row, name, field_value)
+        _refresh_facts(bee)
     return row
 
 
@@ -277,8 +299,9 @@ def remove_entry(bee: Bee, section: str, entry_id: int) -> None:
     """Remove one of the bee's entries."""
     _section(section)
     with write_transaction():
-        lock_live_bees(bee)
+        (bee,) = lock_live_bees(bee)
         db.session.delete(entry_of(bee, section, entry_id))
+        _refresh_facts(bee)
 
 
 def move_entry(bee: Bee, section: str, entry_id: int, offset: int) -> bool:

@@ -194,3 +194,30 @@ def test_half_a_character_is_refused(app):
     with pytest.raises(ValidationError) as raised:
         record.replace_profile(make_bee(), ProfileData(display_name="A", headline="hi \ud800"))
     assert raised.value.field == "headline"
+
+
+def test_talent_facts_follow_the_record(app):
+    bee = make_bee()
+    record.replace_profile(bee, ProfileData(display_name="A", location="  عمّان،   الأردن "))
+    fresh = db.session.get(type(bee), bee.id, populate_existing=True)
+    assert fresh.location_key == "عمان الاردن"
+    assert fresh.career_start is None
+    later = record.add_entry(bee, "positions", title="Editor", organization="Gazette", start_on="2019-01")
+    record.add_entry(
+        bee, "positions", title="Reporter", organization="Gazette", start_on="2012-05", end_on="2018-12"
+    )
+    assert db.session.get(type(bee), bee.id, populate_existing=True).career_start == date(2012, 5, 1)
+    first = record.entries(bee.id, "positions")[1]
+    record.remove_entry(bee, "positions", first.id)
+    assert db.session.get(type(bee), bee.id, populate_existing=True).career_start == date(2019, 1, 1)
+    record.change_entry(
+        bee, "positions", later.id, title="Editor", organization="Gazette", start_on="2020-03"
+    )
+    assert db.session.get(type(bee), bee.id, populate_existing=True).career_start == date(2020, 3, 1)
+
+
+def test_search_rebuild_folds_every_location_again(app):
+    bee = make_bee(location="Zürich", location_key="zürich")
+    result = app.test_cli_runner().invoke(args=["search", "rebuild"])
+    assert result.exit_code == 0, result.output
+    assert db.session.get(type(bee), bee.id, populate_existing=True).location_key == "zurich"
