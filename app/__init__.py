@@ -112,6 +112,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.profiles.record_routes import bp as record_bp
     from app.profiles.routes import bp as profiles_bp
     from app.search.routes import bp as search_bp
+    from app.talent.routes import bp as talent_bp
 
     for blueprint in (
         health.bp,
@@ -132,6 +133,7 @@ def _register_blueprints(app: Flask) -> None:
         linkedin_bp,
         account_bp,
         search_bp,
+        talent_bp,
         notifications_bp,
         messages_bp,
         admin_bp,

@@ -256,3 +256,13 @@ def can_see_openness(viewer: Bee | None, bee: Bee) -> bool:
     """ "Open to opportunities" is shown to recruiter and editor accounts, and to the bee
     themselves; never to other bees, anonymous visitors, or anything public."""
     return is_signed_in(viewer) and (viewer.id == bee.id or viewer.is_talent_seeker)
+
+
+def can_search_talent(viewer: Bee | None) -> bool:
+    """Recruiter and editor accounts search talent."""
+    return is_signed_in(viewer) and viewer.is_talent_seeker
+
+
+def can_filter_by_openness(viewer: Bee | None) -> bool:
+    """Only recruiters look for bees open to work or freelance (editors see it on profiles)."""
+    return is_signed_in(viewer) and viewer.account_kind == "recruiter"

@@ -233,6 +233,8 @@ ACTIONS: list[Row] = [
     Row("hives.show", "GET", hive_url(), rule(EVERYONE)),
     Row("hives.rules", "GET", hive_url("/rules"), rule(EVERYONE)),
     Row("search.results", "GET", lambda w, a: "/search?q=buzz", rule(EVERYONE)),
+    # Talent search: recruiter and editor accounts only (none of these actors; tests/talent has them)
+    Row("talent.talent", "GET", lambda w, a: "/talent?skills=sql", rule(frozenset())),
     Row("profiles.profile", "GET", lambda w, a: "/@author", rule(EVERYONE)),
     Row("profiles.followers", "GET", lambda w, a: "/@author/followers", rule(EVERYONE)),
     Row("profiles.following", "GET", lambda w, a: "/@author/following", rule(EVERYONE)),

@@ -1,0 +1,1 @@
+"""The talent network: recruiters and editors finding bees by skills, interests and hives."""

@@ -1,0 +1,47 @@
+"""Talent search: the page recruiters and editors search bees from."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from app import policy
+from app.errors import ValidationError
+from app.forms import attach_error
+from app.search.index import query_terms
+from app.talent import search
+from app.talent.forms import TalentSearchForm
+
+bp = Blueprint("talent", __name__)
+
+
+@bp.get("/talent")
+@login_required
+def talent():
+    """Search bees by skills, interests, hives and words; see why each one matched."""
+    policy.require(
+        policy.can_search_talent(current_user), _("Only recruiter and editor accounts search talent.")
+    )
+    form = TalentSearchForm(request.args)
+    query = form.query()
+    page, status = None, 200
+    if not query.is_empty:
+        try:
+            page = search.search_talent(current_user, query, request.args.get("after"))
+        except ValidationError as error:
+            attach_error(form, error)
+            status = 422
+    return render_template(
+        "talent/search.html",
+        form=form,
+        page=page,
+        terms=query_terms(query.words),
+        may_filter_openness=policy.can_filter_by_openness(current_user),
+        points=search,
+    ), status
+
+
+@bp.app_context_processor
+def _talent_helpers():
+    return {"can_see_openness": policy.can_see_openness}
