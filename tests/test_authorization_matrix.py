@@ -41,6 +41,7 @@ from app.profiles import imports, photos, record
 from app.profiles.data import ProfileData
 from app.profiles.models import Bee, BeeMute, Block, Follow, HiveMute, Skill, utcnow
 from app.search.index import TABLES as SEARCH_TABLES
+from app.talent.models import DismissedSuggestion
 from tests.factories import PASSWORD, make_bee
 from tests.live import LiveClient
 
@@ -235,6 +236,16 @@ ACTIONS: list[Row] = [
     Row("search.results", "GET", lambda w, a: "/search?q=buzz", rule(EVERYONE)),
     # Talent search: recruiter and editor accounts only (none of these actors; tests/talent has them)
     Row("talent.talent", "GET", lambda w, a: "/talent?skills=sql", rule(frozenset())),
+    Row("talent.suggestions", "GET", lambda w, a: "/suggestions", rule(SIGNED_IN)),
+    Row(
+        "talent.dismiss",
+        "POST",
+        lambda w, a: "/suggestions/dismiss",
+        rule(SIGNED_IN),
+        data=lambda w, a: {"kind": "hive", "target": str(w.hive.id)},
+        done=_mine(lambda w, bee: _count(DismissedSuggestion, DismissedSuggestion.bee_id == bee.id)),
+        independent=True,
+    ),
     Row("profiles.profile", "GET", lambda w, a: "/@author", rule(EVERYONE)),
     Row("profiles.followers", "GET", lambda w, a: "/@author/followers", rule(EVERYONE)),
     Row("profiles.following", "GET", lambda w, a: "/@author/following", rule(EVERYONE)),

@@ -68,6 +68,7 @@ from app.profiles.models import (
     utcnow,
 )
 from app.search import index as search
+from app.talent.models import DismissedSuggestion
 
 # How recently the bee must have entered their password to delete the account.
 FRESH_LOGIN = timedelta(minutes=10)
@@ -295,13 +296,20 @@ def _drop_conversations(bee_id: int) -> None:
 
 
 def _drop_controls(bee_id: int) -> None:
-    """Blocks and mutes, either way. No delivery count moves: the bee has no visible post and
-    no membership left by now, so no post reaches across these blocks through a hive."""
+    """Blocks, mutes and set-aside suggestions, either way. No delivery count moves: the bee has
+    no visible post and no membership left by now, so no post reaches across these blocks
+    through a hive."""
     for statement in (
         delete(Block).where(or_(Block.blocker_id == bee_id, Block.blocked_id == bee_id)),
         delete(BeeMute).where(or_(BeeMute.bee_id == bee_id, BeeMute.muted_id == bee_id)),
         delete(HiveMute).where(HiveMute.bee_id == bee_id),
         delete(NoticeOptOut).where(NoticeOptOut.bee_id == bee_id),
+        delete(DismissedSuggestion).where(
+            or_(
+                DismissedSuggestion.bee_id == bee_id,
+                (DismissedSuggestion.kind == "bee") & (DismissedSuggestion.target_id == bee_id),
+            )
+        ),
     ):
         db.session.execute(statement.execution_options(synchronize_session=False))
 

@@ -1,7 +1,7 @@
 """The talent search form: read from the page's address (GET), so a search can be shared."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, StringField, SubmitField
+from wtforms import HiddenField, SelectField, StringField, SubmitField
 from wtforms.fields.choices import SelectChoice
 
 from app.forms import Form
@@ -46,3 +46,11 @@ class TalentSearchForm(Form):
             open_to=self.open_to.data or "",
             min_years=int(years) if years.isdigit() else (-1 if years else None),
         )
+
+
+class DismissForm(Form):
+    """Set a suggested bee or hive aside: what it is and its id."""
+
+    kind = HiddenField()
+    target = HiddenField()
+    submit = SubmitField(_l("Not interested"))

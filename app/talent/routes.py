@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -10,8 +10,8 @@ from app import policy
 from app.errors import ValidationError
 from app.forms import attach_error
 from app.search.index import query_terms
-from app.talent import search
-from app.talent.forms import TalentSearchForm
+from app.talent import affinity, search
+from app.talent.forms import DismissForm, TalentSearchForm
 
 bp = Blueprint("talent", __name__)
 
@@ -45,3 +45,28 @@ def talent():
 @bp.app_context_processor
 def _talent_helpers():
     return {"can_see_openness": policy.can_see_openness}
+
+
+@bp.get("/suggestions")
+@login_required
+def suggestions():
+    """Bees to know and hives to join, each with why; set any of them aside."""
+    return render_template(
+        "talent/suggestions.html",
+        bees=affinity.bees_to_know(current_user),
+        hives=affinity.hives_to_join(current_user),
+    )
+
+
+@bp.post("/suggestions/dismiss")
+@login_required
+def dismiss():
+    """Never suggest this bee or hive again."""
+    form = DismissForm()
+    if form.validate_on_submit():
+        target = form.target.data or ""
+        if not target.isdigit():
+            raise ValidationError("target", _("There is nothing like that to set aside."))
+        if affinity.dismiss(current_user, form.kind.data, int(target)):
+            flash(_("Set aside: it will not be suggested again."), "info")
+    return redirect(url_for("talent.suggestions"))

@@ -1,0 +1,254 @@
+"""Affinity suggestions for every bee: bees to know and hives to join, each with its reason.
+
+A bee to know shares something with me, and each thing counts:
+
+* a hive we are both in: :data:`HIVE_POINTS`;
+* an interest or hobby we both list: :data:`INTEREST_POINTS`;
+* a skill we both list: :data:`SKILL_POINTS`;
+* a complementary skill, one of us lists as a skill what the other lists as an interest (I
+  love maps, she lists D3.js... when I wrote "D3.js" among my interests): :data:`SKILL_POINTS`.
+
+A hive to join is one I am not in whose name or tags are among my interests and skills
+(:data:`TOPIC_POINTS` each), or whose members share my interests (one point each, at most
+:data:`PEERS_COUNTED`). Bees I follow, block or am blocked by, hives I left or am banned
+from or cannot see, and whatever I set aside never come back. Suggestions are a page of their
+own: they never touch a feed, whose order stays strictly newest first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask_babel import gettext as _
+from sqlalchemy import and_, case, func, literal, or_, select, union_all
+
+from app.db import write_transaction
+from app.errors import NotFound, ValidationError
+from app.extensions import db
+from app.hives.models import Hive, HiveTag, Membership, MembershipState
+from app.profiles.models import Bee, Follow, ProfileTag, Skill, blocked_either_way
+from app.talent.models import SUGGESTION_KINDS, DismissedSuggestion
+
+HIVE_POINTS, INTEREST_POINTS, SKILL_POINTS, TOPIC_POINTS = 1, 2, 2, 3
+PEERS_COUNTED = 10
+LIMIT = 6
+INTERESTS = ("interest", "hobby")
+
+
+@dataclass
+class BeeToKnow:
+    """A bee, and what we share."""
+
+    bee: Bee
+    strength: int
+    hives: list[str] = field(default_factory=list)
+    interests: list[str] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+    their_skills: list[str] = field(default_factory=list)  # skills of theirs I list as interests
+    my_skills: list[str] = field(default_factory=list)  # skills of mine they list as interests
+
+
+@dataclass
+class HiveToJoin:
+    """A hive, the topics of mine it is about, and how many bees who share my interests are in it."""
+
+    hive: Hive
+    strength: int
+    topics: list[str] = field(default_factory=list)
+    peers: int = 0
+
+
+def _dismissed(bee_id: int, kind: str):
+    return select(DismissedSuggestion.target_id).where(
+        DismissedSuggestion.bee_id == bee_id, DismissedSuggestion.kind == kind
+    )
+
+
+def _mine(bee_id: int):
+    """My hive ids, interest keys and skill keys."""
+    hives = select(Membership.hive_id).where(
+        Membership.bee_id == bee_id, Membership.state == MembershipState.ACTIVE
+    )
+    interests = select(ProfileTag.key).where(ProfileTag.bee_id == bee_id, ProfileTag.kind.in_(INTERESTS))
+    skills = select(Skill.key).where(Skill.bee_id == bee_id)
+    return hives, interests, skills
+
+
+def _points(points: int):
+    return literal(points).label("points")
+
+
+def bees_to_know(me: Bee, limit: int = LIMIT) -> list[BeeToKnow]:
+    """The bees I share most with, strongest first (ties: who joined first), with reasons."""
+    hives, interests, skills = _mine(me.id)
+    tags = (
+        select(ProfileTag.bee_id, ProfileTag.key)
+        .where(ProfileTag.kind.in_(INTERESTS), ProfileTag.key.in_(interests))
+        .distinct()
+        .subquery()
+    )
+    their_interests_my_skills = (
+        select(ProfileTag.bee_id, ProfileTag.key)
+        .where(ProfileTag.kind.in_(INTERESTS), ProfileTag.key.in_(skills))
+        .distinct()
+        .subquery()
+    )
+    matched = union_all(
+        select(Membership.bee_id, _points(HIVE_POINTS)).where(
+            Membership.hive_id.in_(hives), Membership.state == MembershipState.ACTIVE
+        ),
+        select(tags.c.bee_id, _points(INTEREST_POINTS)),
+        select(Skill.bee_id, _points(SKILL_POINTS)).where(Skill.key.in_(skills)),
+        select(Skill.bee_id, _points(SKILL_POINTS)).where(Skill.key.in_(interests), Skill.key.not_in(skills)),
+        select(their_interests_my_skills.c.bee_id, _points(SKILL_POINTS)),
+    ).subquery()
+    scored = (
+        select(matched.c.bee_id, func.sum(matched.c.points).label("strength"))
+        .group_by(matched.c.bee_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(Bee, scored.c.strength)
+        .join(scored, scored.c.bee_id == Bee.id)
+        .where(
+            Bee.id != me.id,
+            Bee.deleted_at.is_(None),
+            Bee.suspended_at.is_(None),
+            Bee.id.not_in(select(Follow.followee_id).where(Follow.follower_id == me.id)),
+            Bee.id.not_in(blocked_either_way(me.id)),
+            Bee.id.not_in(_dismissed(me.id, "bee")),
+        )
+        .order_by(scored.c.strength.desc(), Bee.id)
+        .limit(limit)
+    ).all()
+    found = [BeeToKnow(bee, strength) for bee, strength in rows]
+    _explain_bees(me.id, found)
+    return found
+
+
+def _explain_bees(my_id: int, found: list[BeeToKnow]) -> None:
+    by_id = {item.bee.id: item for item in found}
+    if not by_id:
+        return
+    hives, interests, skills = _mine(my_id)
+    for bee_id, name in db.session.execute(
+        select(Membership.bee_id, Hive.name)
+        .join(Hive, Hive.id == Membership.hive_id)
+        .where(
+            Membership.bee_id.in_(by_id),
+            Membership.hive_id.in_(hives),
+            Membership.state == MembershipState.ACTIVE,
+        )
+        .order_by(Hive.name_key)
+    ):
+        by_id[bee_id].hives.append(name)
+    seen: set[tuple[int, str]] = set()
+    for bee_id, key, name in db.session.execute(
+        select(ProfileTag.bee_id, ProfileTag.key, ProfileTag.name)
+        .where(ProfileTag.bee_id.in_(by_id), ProfileTag.kind.in_(INTERESTS), ProfileTag.key.in_(interests))
+        .order_by(ProfileTag.kind.desc(), ProfileTag.place)
+    ):
+        if (bee_id, key) not in seen:
+            seen.add((bee_id, key))
+            by_id[bee_id].interests.append(name)
+    for bee_id, name, shared in db.session.execute(
+        select(Skill.bee_id, Skill.name, Skill.key.in_(skills))
+        .where(Skill.bee_id.in_(by_id), or_(Skill.key.in_(skills), Skill.key.in_(interests)))
+        .order_by(Skill.place)
+    ):
+        (by_id[bee_id].skills if shared else by_id[bee_id].their_skills).append(name)
+    for bee_id, name in db.session.execute(
+        select(ProfileTag.bee_id, Skill.name)
+        .join(Skill, and_(Skill.bee_id == my_id, Skill.key == ProfileTag.key))
+        .where(ProfileTag.bee_id.in_(by_id), ProfileTag.kind.in_(INTERESTS))
+        .order_by(Skill.place)
+    ):
+        by_id[bee_id].my_skills.append(name)
+
+
+def hives_to_join(me: Bee, limit: int = LIMIT) -> list[HiveToJoin]:
+    """Public hives I am not in, about what I love and do, or full of bees who share it."""
+    _hives, interests, skills = _mine(me.id)
+    peers = (
+        select(ProfileTag.bee_id)
+        .where(ProfileTag.kind.in_(INTERESTS), ProfileTag.key.in_(interests), ProfileTag.bee_id != me.id)
+        .distinct()
+        .subquery()
+    )
+    peer_members = (
+        select(Membership.hive_id, func.count().label("peers"))
+        .where(Membership.bee_id.in_(select(peers.c.bee_id)), Membership.state == MembershipState.ACTIVE)
+        .group_by(Membership.hive_id)
+        .subquery()
+    )
+    topical = union_all(
+        select(HiveTag.hive_id, _points(TOPIC_POINTS)).where(
+            or_(HiveTag.tag.in_(interests), HiveTag.tag.in_(skills))
+        ),
+        select(Hive.id.label("hive_id"), _points(TOPIC_POINTS)).where(
+            or_(Hive.name_key.in_(interests), Hive.name_key.in_(skills))
+        ),
+        select(
+            peer_members.c.hive_id,
+            case((peer_members.c.peers > PEERS_COUNTED, PEERS_COUNTED), else_=peer_members.c.peers).label(
+                "points"
+            ),
+        ),
+    ).subquery()
+    scored = (
+        select(topical.c.hive_id, func.sum(topical.c.points).label("strength"))
+        .group_by(topical.c.hive_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(Hive, scored.c.strength, func.coalesce(peer_members.c.peers, 0))
+        .join(scored, scored.c.hive_id == Hive.id)
+        .outerjoin(peer_members, peer_members.c.hive_id == Hive.id)
+        .where(
+            ~Hive.is_private,
+            Hive.id.not_in(select(Membership.hive_id).where(Membership.bee_id == me.id)),
+            Hive.id.not_in(_dismissed(me.id, "hive")),
+        )
+        .order_by(scored.c.strength.desc(), Hive.id)
+        .limit(limit)
+    ).all()
+    found = [HiveToJoin(hive, strength, peers=peers) for hive, strength, peers in rows]
+    _explain_hives(me.id, found)
+    return found
+
+
+def _explain_hives(my_id: int, found: list[HiveToJoin]) -> None:
+    by_id = {item.hive.id: item for item in found}
+    if not by_id:
+        return
+    names = dict(
+        db.session.execute(
+            union_all(
+                select(ProfileTag.key, ProfileTag.name).where(
+                    ProfileTag.bee_id == my_id, ProfileTag.kind.in_(INTERESTS)
+                ),
+                select(Skill.key, Skill.name).where(Skill.bee_id == my_id),
+            )
+        ).all()
+    )
+    for hive_id, tag in db.session.execute(
+        select(HiveTag.hive_id, HiveTag.tag).where(HiveTag.hive_id.in_(by_id), HiveTag.tag.in_(names))
+    ):
+        by_id[hive_id].topics.append(names[tag])
+    for item in found:
+        if item.hive.name_key in names and names[item.hive.name_key] not in item.topics:
+            item.topics.insert(0, names[item.hive.name_key])
+
+
+def dismiss(me: Bee, kind: str, target_id: int) -> bool:
+    """Never suggest this bee or hive to me again. False when already set aside."""
+    if kind not in SUGGESTION_KINDS:
+        raise ValidationError("kind", _("Set aside a bee or a hive."))
+    model = Bee if kind == "bee" else Hive
+    with write_transaction():
+        if db.session.get(model, target_id) is None or (kind == "bee" and target_id == me.id):
+            raise NotFound(_("There is nothing like that to set aside."))
+        if db.session.get(DismissedSuggestion, (me.id, kind, target_id)) is not None:
+            return False
+        db.session.add(DismissedSuggestion(bee_id=me.id, kind=kind, target_id=target_id))
+    return True
