@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import Integer, column, text
 
 from app.db import MAX_ID
 from app.extensions import db
@@ -215,6 +215,17 @@ def _match(terms: list[str]) -> str:
 
 def _tsquery(terms: list[str]) -> str:
     return " & ".join(f"{term}:*" for term in terms)
+
+
+def matching(kind: str, terms: list[str]):
+    """A subquery of the ids (column ``id``) of every bee or hive matching every term, uncapped:
+    to join against, where a page's filters come after the match."""
+    table = TABLES[kind]
+    if _sqlite():
+        sql, query = f"SELECT rowid AS id FROM {table} WHERE {table} MATCH :terms", _match(terms)
+    else:
+        sql, query = f"SELECT id FROM {table} WHERE document @@ to_tsquery('simple', :terms)", _tsquery(terms)
+    return text(sql).bindparams(terms=query).columns(column("id", Integer)).subquery()
 
 
 # What a viewer may find: no post in a private hive they are outside of, and none by a bee on

@@ -20,12 +20,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from sqlalchemy import and_, case, func, literal, or_, select, union_all
+from sqlalchemy import and_, case, func, literal, or_, select, union, union_all
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
 
 from app.db import write_transaction
 from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.hives.models import Hive, HiveTag, Membership, MembershipState
+from app.profiles.data import tag_key
 from app.profiles.models import Bee, Follow, ProfileTag, Skill, blocked_either_way
 from app.talent.models import SUGGESTION_KINDS, DismissedSuggestion
 
@@ -87,9 +90,12 @@ def bees_to_know(me: Bee, limit: int = LIMIT) -> list[BeeToKnow]:
         .distinct()
         .subquery()
     )
+    # A skill of mine they list as an interest, unless they list it as a skill too (then it is
+    # a shared skill, counted once).
     their_interests_my_skills = (
         select(ProfileTag.bee_id, ProfileTag.key)
         .where(ProfileTag.kind.in_(INTERESTS), ProfileTag.key.in_(skills))
+        .where(ProfileTag.key.not_in(select(Skill.key).where(Skill.bee_id == ProfileTag.bee_id)))
         .distinct()
         .subquery()
     )
@@ -127,6 +133,7 @@ def bees_to_know(me: Bee, limit: int = LIMIT) -> list[BeeToKnow]:
 
 
 def _explain_bees(my_id: int, found: list[BeeToKnow]) -> None:
+    theirs = aliased(Skill)
     by_id = {item.bee.id: item for item in found}
     if not by_id:
         return
@@ -158,20 +165,24 @@ def _explain_bees(my_id: int, found: list[BeeToKnow]) -> None:
     ):
         (by_id[bee_id].skills if shared else by_id[bee_id].their_skills).append(name)
     for bee_id, name in db.session.execute(
-        select(ProfileTag.bee_id, Skill.name)
+        select(ProfileTag.bee_id, Skill.name)  # my skills they list as interests (and not as skills)
         .join(Skill, and_(Skill.bee_id == my_id, Skill.key == ProfileTag.key))
         .where(ProfileTag.bee_id.in_(by_id), ProfileTag.kind.in_(INTERESTS))
+        .where(ProfileTag.key.not_in(select(theirs.key).where(theirs.bee_id == ProfileTag.bee_id)))
         .order_by(Skill.place)
     ):
-        by_id[bee_id].my_skills.append(name)
+        if name not in by_id[bee_id].my_skills:  # an interest and a hobby of theirs: once
+            by_id[bee_id].my_skills.append(name)
 
 
 def hives_to_join(me: Bee, limit: int = LIMIT) -> list[HiveToJoin]:
     """Public hives I am not in, about what I love and do, or full of bees who share it."""
-    _hives, interests, skills = _mine(me.id)
+    _hives, interests, _skills = _mine(me.id)
     peers = (
         select(ProfileTag.bee_id)
+        .join(Bee, Bee.id == ProfileTag.bee_id)
         .where(ProfileTag.kind.in_(INTERESTS), ProfileTag.key.in_(interests), ProfileTag.bee_id != me.id)
+        .where(Bee.deleted_at.is_(None), Bee.suspended_at.is_(None))
         .distinct()
         .subquery()
     )
@@ -181,19 +192,12 @@ def hives_to_join(me: Bee, limit: int = LIMIT) -> list[HiveToJoin]:
         .group_by(Membership.hive_id)
         .subquery()
     )
+    topics = _my_topics(me.id)
+    about = _hives_about(topics)
+    peers_in = peer_members.c.peers
     topical = union_all(
-        select(HiveTag.hive_id, _points(TOPIC_POINTS)).where(
-            or_(HiveTag.tag.in_(interests), HiveTag.tag.in_(skills))
-        ),
-        select(Hive.id.label("hive_id"), _points(TOPIC_POINTS)).where(
-            or_(Hive.name_key.in_(interests), Hive.name_key.in_(skills))
-        ),
-        select(
-            peer_members.c.hive_id,
-            case((peer_members.c.peers > PEERS_COUNTED, PEERS_COUNTED), else_=peer_members.c.peers).label(
-                "points"
-            ),
-        ),
+        select(about.c.hive_id, _points(TOPIC_POINTS)),
+        select(peer_members.c.hive_id, case((peers_in > PEERS_COUNTED, PEERS_COUNTED), else_=peers_in)),
     ).subquery()
     scored = (
         select(topical.c.hive_id, func.sum(topical.c.points).label("strength"))
@@ -213,31 +217,37 @@ def hives_to_join(me: Bee, limit: int = LIMIT) -> list[HiveToJoin]:
         .limit(limit)
     ).all()
     found = [HiveToJoin(hive, strength, peers=peers) for hive, strength, peers in rows]
-    _explain_hives(me.id, found)
+    by_id = {item.hive.id: item for item in found}
+    if by_id:
+        for hive_id, topic in db.session.execute(select(about).where(about.c.hive_id.in_(by_id))):
+            if topics[topic] not in by_id[hive_id].topics:
+                by_id[hive_id].topics.append(topics[topic])
     return found
 
 
-def _explain_hives(my_id: int, found: list[HiveToJoin]) -> None:
-    by_id = {item.hive.id: item for item in found}
-    if not by_id:
-        return
-    names = dict(
-        db.session.execute(
-            union_all(
-                select(ProfileTag.key, ProfileTag.name).where(
-                    ProfileTag.bee_id == my_id, ProfileTag.kind.in_(INTERESTS)
-                ),
-                select(Skill.key, Skill.name).where(Skill.bee_id == my_id),
-            )
-        ).all()
-    )
-    for hive_id, tag in db.session.execute(
-        select(HiveTag.hive_id, HiveTag.tag).where(HiveTag.hive_id.in_(by_id), HiveTag.tag.in_(names))
-    ):
-        by_id[hive_id].topics.append(names[tag])
-    for item in found:
-        if item.hive.name_key in names and names[item.hive.name_key] not in item.topics:
-            item.topics.insert(0, names[item.hive.name_key])
+def _my_topics(bee_id: int) -> dict[str, str]:
+    """My interests, hobbies and skills as hive names and tags are written (case folded) and as
+    profiles fold them (marks dropped too), each to my own spelling."""
+    names = db.session.scalars(
+        union_all(
+            select(ProfileTag.name).where(ProfileTag.bee_id == bee_id, ProfileTag.kind.in_(INTERESTS)),
+            select(Skill.name).where(Skill.bee_id == bee_id),
+        )
+    ).all()
+    topics: dict[str, str] = {}
+    for name in names:
+        for form in (name.casefold(), tag_key(name)):
+            topics.setdefault(form, name)
+    return topics
+
+
+def _hives_about(topics: dict[str, str]):
+    """(hive_id, topic) for each hive whose name or a tag is one of the topics, once each."""
+    keys = sorted(topics)
+    return union(
+        select(HiveTag.hive_id.label("hive_id"), HiveTag.tag.label("topic")).where(HiveTag.tag.in_(keys)),
+        select(Hive.id.label("hive_id"), Hive.name_key.label("topic")).where(Hive.name_key.in_(keys)),
+    ).subquery()
 
 
 def dismiss(me: Bee, kind: str, target_id: int) -> bool:
@@ -251,4 +261,8 @@ def dismiss(me: Bee, kind: str, target_id: int) -> bool:
         if db.session.get(DismissedSuggestion, (me.id, kind, target_id)) is not None:
             return False
         db.session.add(DismissedSuggestion(bee_id=me.id, kind=kind, target_id=target_id))
+        try:
+            db.session.flush()
+        except IntegrityError:  # the same click, twice at once: the first one counts
+            return False
     return True

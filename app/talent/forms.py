@@ -44,7 +44,9 @@ class TalentSearchForm(Form):
             location=self.location.data or "",
             languages=tuple(split_tags(self.languages.data)),
             open_to=self.open_to.data or "",
-            min_years=int(years) if years.isdigit() else (-1 if years else None),
+            min_years=int(years)
+            if years.isascii() and years.isdigit() and len(years) <= 3
+            else (-1 if years else None),
         )
 
 

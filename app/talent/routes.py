@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from app import policy
+from app.db import MAX_ID
 from app.errors import ValidationError
 from app.forms import attach_error
 from app.search.index import query_terms
@@ -65,7 +66,7 @@ def dismiss():
     form = DismissForm()
     if form.validate_on_submit():
         target = form.target.data or ""
-        if not target.isdigit():
+        if not (target.isascii() and target.isdigit() and len(target) <= 10 and int(target) <= MAX_ID):
             raise ValidationError("target", _("There is nothing like that to set aside."))
         if affinity.dismiss(current_user, form.kind.data, int(target)):
             flash(_("Set aside: it will not be suggested again."), "info")

@@ -28,18 +28,20 @@ from flask_babel import gettext as _
 from sqlalchemy import and_, exists, func, literal, or_, select, union_all
 
 from app import policy
+from app.db import MAX_ID
 from app.errors import ValidationError
 from app.extensions import db
 from app.hives.models import Hive, Membership, MembershipState, active_hive_ids
 from app.profiles.data import location_key, skill_key, tag_key
-from app.profiles.models import Bee, ProfileTag, Skill
+from app.profiles.models import Bee, ProfileTag, Skill, blocked_either_way
 from app.search import index as search
 from app.text import squash
 
 SKILL_POINTS, INTEREST_POINTS, HIVE_POINTS, WORD_POINTS = 3, 2, 1, 1
 PAGE_SIZE = 20
+# No strength reaches this: every soft term counted at most TERMS_MAX times.
+STRENGTH_MAX = 100
 TERMS_MAX = 10  # of each kind: a search, not a dump of a profile
-WORD_CANDIDATES = 1_000  # bees the words may bring in, best first
 YEARS_MAX = 60
 OPEN_TO = ("work", "freelance")
 
@@ -110,13 +112,14 @@ def search_talent(searcher: Bee, query: TalentQuery, after: str | None = None) -
     interest_keys = sorted({tag_key(name) for name in query.interests if squash(name)})
     hive_ids, unknown = _hives_named(query.hives, searcher.id)
     terms = search.query_terms(query.words)
-    word_ids = _word_matches(terms) if terms else []
+    words = search.matching("bees", terms) if terms else None
     cursor = _parse_after(after)
-    scored = _scored(skill_keys, interest_keys, hive_ids, word_ids, asked=bool(terms or query.hives))
+    scored = _scored(skill_keys, interest_keys, hive_ids, words, asked=bool(terms or query.hives))
     statement = (
         select(Bee, scored.c.strength)
         .join(scored, scored.c.bee_id == Bee.id)
         .where(Bee.deleted_at.is_(None), Bee.suspended_at.is_(None), Bee.id != searcher.id)
+        .where(Bee.id.not_in(blocked_either_way(searcher.id)))
         .where(*_filters(query))
         .order_by(scored.c.strength.desc(), Bee.id)
         .limit(PAGE_SIZE + 1)
@@ -128,7 +131,7 @@ def search_talent(searcher: Bee, query: TalentQuery, after: str | None = None) -
         )
     rows = db.session.execute(statement).all()
     page = [Match(bee, strength) for bee, strength in rows[:PAGE_SIZE]]
-    _explain(page, skill_keys, interest_keys, hive_ids, set(word_ids))
+    _explain(page, skill_keys, interest_keys, hive_ids, words)
     last = page[-1] if len(rows) > PAGE_SIZE else None
     return TalentPage(page, f"{last.strength}:{last.bee.id}" if last else None, unknown)
 
@@ -136,10 +139,12 @@ def search_talent(searcher: Bee, query: TalentQuery, after: str | None = None) -
 def _parse_after(after: str | None) -> tuple[int, int] | None:
     if not after:
         return None
-    try:
-        strength, bee_id = (int(part) for part in after.split(":"))
-    except ValueError:
-        raise ValidationError("after", _("That page link is broken. Start the search again.")) from None
+    parts = after.split(":")
+    if len(parts) != 2 or not all(part.isascii() and part.isdigit() and len(part) <= 10 for part in parts):
+        raise ValidationError("after", _("That page link is broken. Start the search again."))
+    strength, bee_id = (int(part) for part in parts)
+    if strength > STRENGTH_MAX or bee_id > MAX_ID:
+        raise ValidationError("after", _("That page link is broken. Start the search again."))
     return strength, bee_id
 
 
@@ -155,12 +160,7 @@ def _hives_named(names: tuple[str, ...], searcher_id: int) -> tuple[list[int], t
     return sorted(found.values()), tuple(name for key, name in wanted.items() if key not in found)
 
 
-def _word_matches(terms: list[str]) -> list[int]:
-    """The bees whose name, handle or headline hold every word, best first."""
-    return search.best_matches("bees", terms, None, WORD_CANDIDATES).ids
-
-
-def _scored(skill_keys, interest_keys, hive_ids, word_ids, *, asked: bool):
+def _scored(skill_keys, interest_keys, hive_ids, words, *, asked: bool):
     """(bee_id, strength) for every bee that matches a soft term; every bee (strength 0) when
     none was asked."""
     parts = []
@@ -183,10 +183,8 @@ def _scored(skill_keys, interest_keys, hive_ids, word_ids, *, asked: bool):
                 Membership.hive_id.in_(hive_ids), Membership.state == MembershipState.ACTIVE
             )
         )
-    if word_ids:
-        parts.append(
-            select(Bee.id.label("bee_id"), literal(WORD_POINTS).label("points")).where(Bee.id.in_(word_ids))
-        )
+    if words is not None:
+        parts.append(select(words.c.id.label("bee_id"), literal(WORD_POINTS).label("points")))
     if not parts:
         # Nothing soft was asked (or what was asked, words or hives, matched no one).
         matches_all = not (asked or skill_keys or interest_keys)
@@ -221,7 +219,7 @@ def _filters(query: TalentQuery) -> list:
     return filters
 
 
-def _explain(page: list[Match], skill_keys, interest_keys, hive_ids, word_ids: set[int]) -> None:
+def _explain(page: list[Match], skill_keys, interest_keys, hive_ids, words) -> None:
     """Fill each match's reasons: the bee's own names for what it shares with the search."""
     by_id = {match.bee.id: match for match in page}
     if not by_id:
@@ -262,5 +260,6 @@ def _explain(page: list[Match], skill_keys, interest_keys, hive_ids, word_ids: s
         )
         for bee_id, name in rows:
             by_id[bee_id].hives.append(name)
-    for bee_id, match in by_id.items():
-        match.words = bee_id in word_ids
+    if words is not None:
+        for bee_id in db.session.scalars(select(words.c.id).where(words.c.id.in_(by_id))):
+            by_id[bee_id].words = True

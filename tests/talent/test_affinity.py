@@ -48,21 +48,25 @@ def test_bees_are_suggested_by_what_they_share_and_say_why(app):
     sara = person("sara", skills=("D3.js",), hobbies=("maps",))
     for hive in (running, data):
         join_hive(sara, hive)
-    tom = person("tom", skills=("python",), interests=("Python",))
+    tom = person("tom", skills=("python",), interests=("Python",))  # a shared skill counts once
+    ivy = person("ivy", interests=("python",))
     person("nobody", skills=("Cobol",))
     found = bees_to_know(me)
-    assert [item.bee.handle for item in found] == ["sara", "tom", "owner"]
+    assert [item.bee.handle for item in found] == ["sara", "owner", "tom", "ivy"]  # ties: who joined first
     first = found[0]
     assert first.strength == 2 * HIVE_POINTS + INTEREST_POINTS + SKILL_POINTS
     assert first.hives == ["Data Journalism", "Trail Running"]
     assert first.interests == ["maps"]
     assert first.their_skills == ["D3.js"]  # "she lists D3.js", which I am interested in
-    second = found[1]
-    assert second.bee.id == tom.id
-    assert second.skills == ["python"]
-    assert second.my_skills == ["Python"]  # he is interested in Python, which I list
-    assert second.strength == 2 * SKILL_POINTS
-    assert found[2].strength == 2 * HIVE_POINTS  # the hives' owner shares only the hives
+    assert found[1].strength == 2 * HIVE_POINTS  # the hives' owner shares only the hives
+    assert (found[2].bee.id, found[2].strength, found[2].skills, found[2].my_skills) == (
+        tom.id,
+        SKILL_POINTS,
+        ["python"],
+        [],
+    )
+    assert (found[3].bee.id, found[3].my_skills) == (ivy.id, ["Python"])  # interested in what I list
+    assert found[3].strength == SKILL_POINTS
 
 
 def test_followed_blocked_dismissed_and_gone_bees_are_never_suggested(app):
@@ -136,3 +140,14 @@ def test_the_suggestions_page_and_setting_aside_through_it(app, client, login):
     assert "@mapper" not in client.get("/suggestions").get_data(as_text=True)
     assert client.post("/suggestions/dismiss", data={"kind": "bee", "target": "x"}).status_code == 422
     assert me.id
+
+
+def test_a_hive_about_an_accented_topic_is_found_and_counted_once(app):
+    me = person("me", interests=("Café",), skills=("خَطّ",))
+    owner = person("owner")
+    cafe = create_hive(owner, "Café", "Coffee.", "café")  # named and tagged alike: one topic
+    calligraphy = create_hive(owner, "خَطّ", "Ink.", "")
+    found = {item.hive.id: item for item in hives_to_join(me)}
+    assert found[cafe.id].topics == ["Café"]
+    assert found[cafe.id].strength == found[calligraphy.id].strength
+    assert found[calligraphy.id].topics == ["خَطّ"]

@@ -70,3 +70,21 @@ def test_an_empty_result_says_so(app, client, seeker):
     assert "Nobody matches this search yet." in client.get("/talent?skills=basket+weaving").get_data(
         as_text=True
     )
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["skills=a&years=²", "skills=a&years=٥", "skills=a&after=99999999999999999999:1", "skills=a&after=1:²"],
+)
+def test_numbers_that_are_not_numbers_are_refused_not_crashed_on(app, client, seeker, query):
+    seeker("recruiter")
+    assert client.get(f"/talent?{query}").status_code == 422
+
+
+@pytest.mark.parametrize("target", ["²", "99999999999999999999", "9" * 5000, "-1", ""])
+def test_setting_aside_nonsense_is_refused_not_crashed_on(app, client, login, target):
+    login(make_bee())
+    assert client.post("/suggestions/dismiss", data={"kind": "bee", "target": target}).status_code in (
+        404,
+        422,
+    )

@@ -13,7 +13,7 @@ from app.hives.services import create_hive
 from app.profiles import record
 from app.profiles.data import Language, PositionData, ProfileData, SkillData
 from app.profiles.models import utcnow
-from app.profiles.services import set_account_kind
+from app.profiles.services import bee_by_handle, block, set_account_kind
 from app.talent.search import PAGE_SIZE, TalentQuery, search_talent
 from tests.factories import make_bee, make_hive
 
@@ -155,3 +155,22 @@ def test_bad_queries_are_refused_with_the_field_named(app, recruiter, query, fie
 def test_a_broken_page_link_is_refused(app, recruiter):
     with pytest.raises(ValidationError):
         search_talent(recruiter, TalentQuery(skills=("a",)), "not-a-cursor")
+
+
+def test_a_bee_on_either_side_of_a_block_is_never_found(app, recruiter):
+    blocker, blocked = person("blocker", skills=("Go",)), person("blocked", skills=("Go",))
+    person("free", skills=("Go",))
+    block(blocker, recruiter)
+    block(recruiter, blocked)
+    assert found(search_talent(recruiter, TalentQuery(skills=("go",)))) == [("free", 3)]
+
+
+def test_words_reach_every_matching_bee_before_the_filters(app, recruiter):
+    for n in range(30):
+        person(f"eng_{n:02}", location="Haifa" if n == 29 else "Paris")
+    for bee_handle in (f"eng_{n:02}" for n in range(30)):
+        record.replace_profile(
+            bee_by_handle(bee_handle), ProfileData(bee_handle, headline="Engineer"), {"headline"}
+        )
+    page = search_talent(recruiter, TalentQuery(words="engineer", location="haifa"))
+    assert [(match.bee.handle, match.words) for match in page.matches] == [("eng_29", True)]
