@@ -218,7 +218,8 @@ class ProfileTag(_Entry, db.Model):
     __tablename__ = "profile_tags"
     __table_args__ = (
         UniqueConstraint("bee_id", "kind", "key", name="uq_profile_tags_bee_kind_key"),
-        Index("ix_profile_tags_kind_key", "kind", "key"),
+        # Covering: talent search and suggestions read the bees of a key from the index alone.
+        Index("ix_profile_tags_kind_key_bee", "kind", "key", "bee_id"),
     )
 
     kind: Mapped[str] = mapped_column(String(10))
@@ -283,7 +284,7 @@ class Skill(_Entry, db.Model):
     __tablename__ = "skills"
     __table_args__ = (
         UniqueConstraint("bee_id", "key", name="uq_skills_bee_key"),
-        Index("ix_skills_key", "key"),
+        Index("ix_skills_key_bee", "key", "bee_id"),  # covering, as for profile tags
     )
 
     name: Mapped[str] = mapped_column(String(60))

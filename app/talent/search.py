@@ -4,8 +4,8 @@ for, strongest match first, and why.
 A :class:`TalentQuery` has soft terms, which make a bee match and count towards
 its strength (skills, interests and hobbies, hives, words), and hard filters,
 which a bee must pass (location, languages, open to work or freelance, years of
-experience). With no soft term every bee passing the filters matches, newest
-first. The strength is a plain sum that the page explains in words:
+experience). With no soft term every bee passing the filters matches, in the order
+they joined. The strength is a plain sum that the page explains in words:
 
 * each skill asked for that the bee lists: :data:`SKILL_POINTS`;
 * each interest asked for that the bee lists as an interest or a hobby: :data:`INTEREST_POINTS`;
