@@ -81,7 +81,7 @@ def save_photo(bee: Bee, upload: bytes | BinaryIO) -> Bee:
     try:
         _write_files(key, squares)
         with write_transaction():
-            bee = _locked(bee)
+            (bee,) = lock_live_bees(bee)
             old, bee.photo = bee.photo, key
             if old:
                 after_write(lambda: delete_files(old))
@@ -94,17 +94,11 @@ def save_photo(bee: Bee, upload: bytes | BinaryIO) -> Bee:
 def remove_photo(bee: Bee) -> bool:
     """Remove the bee's photo and delete its files; False when there was none."""
     with write_transaction():
-        bee = _locked(bee)
+        (bee,) = lock_live_bees(bee)
         old, bee.photo = bee.photo, None
         if old:
             after_write(lambda: delete_files(old))
     return old is not None
-
-
-def _locked(bee: Bee) -> Bee:
-    """The bee's row, read afresh inside the write (and locked on PostgreSQL)."""
-    (fresh,) = lock_live_bees(bee)
-    return fresh
 
 
 def _read(upload: bytes | BinaryIO) -> bytes:

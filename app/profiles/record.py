@@ -11,7 +11,7 @@ exports write out. Every value passes the checks in :mod:`app.profiles.data`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -148,21 +148,7 @@ def replace_profile(bee: Bee, data: ProfileData, fields: Iterable[str] = rules.A
     data = rules.check_profile(data)
     statement_html = _render_statement(data.statement) if "statement" in fields else None
     with write_transaction():
-        (bee,) = lock_live_bees(bee)
-        for field in rules.BRAND_FIELDS:
-            if field in fields:
-                setattr(bee, field, getattr(data, field))
-        if statement_html is not None:
-            bee.statement_html = statement_html
-        for field in TAG_KINDS:
-            if field in fields:
-                _put_tags(bee.id, field, getattr(data, field))
-        for section in SECTIONS:
-            if section in fields:
-                _put_entries(bee.id, section, getattr(data, section))
-        _refresh_facts(bee)
-        search.index_bee(bee)
-    return bee
+        return _write(bee, data, fields, statement_html)
 
 
 def update_brand(
@@ -177,27 +163,37 @@ def update_brand(
     location, interests, hobbies, causes, languages; the interface language; and whether the
     bee is open to work or freelance (shown to recruiters and editors only)."""
     language = check_language(language, browser_allowed=True)
-    data = rules.check_brand(data)
-    data = replace(
-        data,
-        interests=rules.check_tags(data.interests, "interests"),
-        hobbies=rules.check_tags(data.hobbies, "hobbies"),
-        causes=rules.check_tags(data.causes, "causes"),
-        languages=rules.check_languages(data.languages),
-    )
+    data = rules.check_profile(data)
     statement_html = _render_statement(data.statement)
     with write_transaction():
-        (bee,) = lock_live_bees(bee)
-        for field in rules.BRAND_FIELDS:
-            setattr(bee, field, getattr(data, field))
-        bee.statement_html = statement_html
+        bee = _write(bee, data, BRAND_AND_TAGS, statement_html)
         bee.language = language
         bee.open_to_work = bool(open_to_work)
         bee.open_to_freelance = bool(open_to_freelance)
-        for field in TAG_KINDS:
+    return bee
+
+
+# What the brand form holds: the plain fields and the tag lists.
+BRAND_AND_TAGS = frozenset((*rules.BRAND_FIELDS, *TAG_KINDS))
+
+
+def _write(bee: Bee, data: ProfileData, fields: frozenset[str], statement_html: str | None) -> Bee:
+    """Inside a write: the named fields of the (checked) profile stored, the talent facts and the
+    search index brought up to date. Returns the bee's fresh row."""
+    (bee,) = lock_live_bees(bee)
+    for field in rules.BRAND_FIELDS:
+        if field in fields:
+            setattr(bee, field, getattr(data, field))
+    if statement_html is not None:
+        bee.statement_html = statement_html
+    for field in TAG_KINDS:
+        if field in fields:
             _put_tags(bee.id, field, getattr(data, field))
-        _refresh_facts(bee)
-        search.index_bee(bee)
+    for section in SECTIONS:
+        if section in fields:
+            _put_entries(bee.id, section, getattr(data, section))
+    _refresh_facts(bee)
+    search.index_bee(bee)
     return bee
 
 

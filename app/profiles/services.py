@@ -19,14 +19,12 @@ from app.posts import delivery
 from app.profiles.models import (
     ACCOUNT_KINDS,
     DISPLAY_NAME_MAX,
-    HEADLINE_MAX,
     Bee,
     BeeMute,
     Block,
     Follow,
     HiveMute,
 )
-from app.search import index as search
 
 
 def clean_display_name(display_name: str) -> str:
@@ -222,29 +220,6 @@ def set_language(bee: Bee, language: str | None) -> Bee:
     with write_transaction():
         bee = db.session.merge(bee)
         bee.language = language
-    return bee
-
-
-def update_profile(bee: Bee, display_name: str, headline: str, language: str | None = None) -> Bee:
-    """Change a bee's own display name, headline and interface language."""
-    language = check_language(language, browser_allowed=True)
-    display_name = clean_display_name(display_name)
-    headline = " ".join((headline or "").split())
-    if len(headline) > HEADLINE_MAX:
-        raise ValidationError(
-            "headline",
-            ngettext(
-                "Keep your headline under %(num)s character.",
-                "Keep your headline under %(num)s characters.",
-                HEADLINE_MAX,
-            ),
-        )
-    with write_transaction():
-        bee = db.session.merge(bee)
-        bee.display_name = display_name
-        bee.headline = headline
-        bee.language = language
-        search.index_bee(bee)
     return bee
 
 

@@ -6,8 +6,10 @@ import pytest
 
 from app.errors import PermissionDenied, ValidationError
 from app.posts import queries
+from app.profiles.data import ProfileData
 from app.profiles.queries import follow_counts
-from app.profiles.services import follow, is_following, unfollow, update_profile
+from app.profiles.record import update_brand
+from app.profiles.services import follow, is_following, unfollow
 from tests.factories import make_bee, make_hive, make_post
 
 
@@ -91,12 +93,12 @@ def test_profile_shows_name_handle_headline_hives_and_posts(app, client):
 
 def test_update_profile_validates(app):
     bee = make_bee()
-    update_profile(bee, " Dana  Demo ", "Designer")
+    update_brand(bee, ProfileData(" Dana  Demo ", "Designer"))
     assert (bee.display_name, bee.headline) == ("Dana Demo", "Designer")
     with pytest.raises(ValidationError):
-        update_profile(bee, "Dana", "x" * 121)
+        update_brand(bee, ProfileData("Dana", "x" * 121))
     with pytest.raises(ValidationError):
-        update_profile(bee, "", "ok")
+        update_brand(bee, ProfileData("", "ok"))
 
 
 def test_profile_settings_page(app, client, login):

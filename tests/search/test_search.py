@@ -9,7 +9,8 @@ from sqlalchemy import text
 
 from app.extensions import db
 from app.posts.services import delete_post, edit_post
-from app.profiles.services import update_profile
+from app.profiles.data import ProfileData
+from app.profiles.record import update_brand
 from app.search.index import TABLES
 from tests.factories import make_bee, make_hive, make_post
 
@@ -102,7 +103,7 @@ def test_the_index_follows_edits_deletions_and_profile_changes(client):
     delete_post(author, post)
     assert found(client, "madder") == []
 
-    update_profile(author, "Lina Haddad", "Natural dyer in Amman")
+    update_brand(author, ProfileData("Lina Haddad", "Natural dyer in Amman"))
     assert found(client, "amman", "bees") == [f"bee-{author.id}"]
     hive = make_hive(name="Natural Dyes", tags="indigo madder")
     assert found(client, "madder", "hives") == [f"hive-{hive.id}"]
