@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
 from app.hives.models import Hive
+from app.opportunities.models import Opportunity
 from app.profiles.models import Bee, utcnow
+from app.talent.models import SavedSearch
 
 
 class Kind:
@@ -33,6 +35,14 @@ class Kind:
     MADE_MODERATOR = "made_moderator"
     MODERATOR_REMOVED = "moderator_removed"
     MADE_OWNER = "made_owner"
+    PITCH_RECEIVED = "pitch_received"
+    PITCH_WITHDRAWN = "pitch_withdrawn"
+    PITCH_SHORTLISTED = "pitch_shortlisted"
+    PITCH_ACCEPTED = "pitch_accepted"
+    PITCH_DECLINED = "pitch_declined"
+    PITCH_REOPENED = "pitch_reopened"
+    OPPORTUNITY_CLOSED = "opportunity_closed"
+    SEARCH_MATCHED = "search_matched"
 
 
 # The kinds a bee may turn off, by preference; what moderators and admins do about a bee's
@@ -46,6 +56,8 @@ PREFERENCES: dict[str, tuple[str, ...]] = {
     "mentioned": (Kind.MENTIONED,),
     "join_requested": (Kind.JOIN_REQUESTED,),
     "join_answered": (Kind.JOIN_APPROVED, Kind.JOIN_DECLINED),
+    "pitches": (Kind.PITCH_RECEIVED, Kind.PITCH_WITHDRAWN),
+    "search_matched": (Kind.SEARCH_MATCHED,),
 }
 PREFERENCE_OF = {kind: name for name, kinds in PREFERENCES.items() for kind in kinds}
 
@@ -65,6 +77,12 @@ class Notice(db.Model):
     post_id: Mapped[int | None] = mapped_column(ForeignKey("posts.id", ondelete="SET NULL"))
     comment_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="SET NULL"))
     reason: Mapped[str] = mapped_column(Text, default="")
+    # An opportunity, an answer to one, or a saved search the notice is about, and how many
+    # (new matches of a saved search).
+    opportunity_id: Mapped[int | None] = mapped_column(ForeignKey("opportunities.id", ondelete="CASCADE"))
+    pitch_id: Mapped[int | None] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"))
+    saved_search_id: Mapped[int | None] = mapped_column(ForeignKey("saved_searches.id", ondelete="CASCADE"))
+    amount: Mapped[int | None] = mapped_column(Integer)
     until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -72,6 +90,8 @@ class Notice(db.Model):
     hive: Mapped[Hive | None] = relationship(lazy="joined")
     bee: Mapped[Bee] = relationship(foreign_keys=[bee_id], lazy="raise")
     actor: Mapped[Bee | None] = relationship(foreign_keys=[actor_id], lazy="joined")
+    opportunity: Mapped[Opportunity | None] = relationship(lazy="joined")
+    saved_search: Mapped[SavedSearch | None] = relationship(lazy="joined")
 
 
 class NoticeOptOut(db.Model):

@@ -1,10 +1,11 @@
-"""What the talent network keeps: the suggestions a bee has set aside."""
+"""What the talent network keeps: the suggestions a bee has set aside, and the searches
+recruiters and editors saved with the bees each one has matched."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
@@ -28,3 +29,36 @@ class DismissedSuggestion(db.Model):
     kind: Mapped[str] = mapped_column(String(4), primary_key=True)
     target_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+SAVED_NAME_MAX = 80
+SAVED_QUERY_MAX = 2_000
+
+
+class SavedSearch(db.Model):
+    """A talent search ``bee`` keeps, as the query string of its page, to be told of new
+    matches. ``seen_at`` is when its owner last opened it: matches found since are new."""
+
+    __tablename__ = "saved_searches"
+    __table_args__ = (Index("ix_saved_searches_bee_id", "bee_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bee_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(SAVED_NAME_MAX))
+    query: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    checked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SavedSearchMatch(db.Model):
+    """A bee a saved search has matched, and when it was first found."""
+
+    __tablename__ = "saved_search_matches"
+    __table_args__ = (Index("ix_saved_search_matches_found", "saved_search_id", "found_at"),)
+
+    saved_search_id: Mapped[int] = mapped_column(
+        ForeignKey("saved_searches.id", ondelete="CASCADE"), primary_key=True
+    )
+    bee_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"), primary_key=True)
+    found_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -105,35 +105,111 @@ def check_query(query: TalentQuery, searcher: Bee) -> TalentQuery:
 
 
 def search_talent(searcher: Bee, query: TalentQuery, after: str | None = None) -> TalentPage:
-    """One page of the bees matching ``query``, strongest first, each with its reasons."""
+    """One page of the bees matching ``query``, strongest first, each with its reasons.
+
+    The page is decided on (bee id, strength) alone, and only its bees are loaded: a common
+    skill has tens of thousands of holders, and reading each one's whole row to sort them and
+    keep 21 is what made the search slow (bench/results/2026-11-24-talent-diagnosis.md).
+    """
     policy.require(policy.can_search_talent(searcher), _("Only recruiter and editor accounts search talent."))
     query = check_query(query, searcher)
+    cursor = _parse_after(after)
+    asked = _asked(searcher, query)
+    ranked = _ranked(searcher, query, asked)
+    if ranked is None:
+        return TalentPage([], None, asked.unknown_hives)
+    bee_id, strength = ranked.selected_columns
+    if cursor is not None:
+        after_strength, after_id = cursor
+        if asked.is_soft:
+            ranked = ranked.where(
+                or_(strength < after_strength, and_(strength == after_strength, bee_id > after_id))
+            )
+        elif after_strength == 0:  # every strength is 0 (a cursor above it lets every bee through)
+            ranked = ranked.where(bee_id > after_id)
+    order = (strength.desc(), bee_id) if asked.is_soft else (bee_id,)
+    rows = db.session.execute(ranked.order_by(*order).limit(PAGE_SIZE + 1)).all()
+    ids = [row[0] for row in rows[:PAGE_SIZE]]
+    bees = {bee.id: bee for bee in db.session.scalars(select(Bee).where(Bee.id.in_(ids)))} if ids else {}
+    page = [Match(bees[bee_id], strength) for bee_id, strength in rows[:PAGE_SIZE]]
+    _explain(page, asked.skill_keys, asked.interest_keys, asked.hive_ids, asked.words)
+    last = page[-1] if len(rows) > PAGE_SIZE else None
+    return TalentPage(page, f"{last.strength}:{last.bee.id}" if last else None, asked.unknown_hives)
+
+
+def matching_ids(searcher: Bee, query: TalentQuery):
+    """SELECT the ids of every bee ``query`` matches for ``searcher`` (no page, no order): what a
+    saved search compares with the bees it has already matched. The same matches as
+    :func:`search_talent`'s, from the same statement."""
+    query = check_query(query, searcher)
+    ranked = _ranked(searcher, query, _asked(searcher, query))
+    if ranked is None:
+        return select(Bee.id).where(literal(False))
+    return ranked.with_only_columns(ranked.selected_columns[0])
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """The soft terms of a query as the database compares them."""
+
+    skill_keys: list[str]
+    interest_keys: list[str]
+    hive_ids: list[int]
+    words: object  # a subquery of the ids the words match, or None
+    unknown_hives: tuple[str, ...]
+    matches_nothing: bool  # words or hives were asked, and nothing soft is left to match
+
+    @property
+    def is_soft(self) -> bool:
+        return bool(self.skill_keys or self.interest_keys or self.hive_ids or self.words is not None)
+
+
+def _asked(searcher: Bee, query: TalentQuery) -> _Asked:
     skill_keys = sorted({skill_key(name) for name in query.skills if squash(name)})
     interest_keys = sorted({tag_key(name) for name in query.interests if squash(name)})
     hive_ids, unknown = _hives_named(query.hives, searcher.id)
     terms = search.query_terms(query.words)
     words = search.matching("bees", terms) if terms else None
-    cursor = _parse_after(after)
-    scored = _scored(skill_keys, interest_keys, hive_ids, words, asked=bool(terms or query.hives))
-    statement = (
-        select(Bee, scored.c.strength)
-        .join(scored, scored.c.bee_id == Bee.id)
-        .where(Bee.deleted_at.is_(None), Bee.suspended_at.is_(None), Bee.id != searcher.id)
-        .where(Bee.id.not_in(blocked_either_way(searcher.id)))
-        .where(*_filters(query))
-        .order_by(scored.c.strength.desc(), Bee.id)
-        .limit(PAGE_SIZE + 1)
-    )
-    if cursor is not None:
-        strength, bee_id = cursor
-        statement = statement.where(
-            or_(scored.c.strength < strength, and_(scored.c.strength == strength, Bee.id > bee_id))
+    asked = _Asked(skill_keys, interest_keys, hive_ids, words, unknown, matches_nothing=False)
+    if not asked.is_soft and (terms or query.hives):
+        return _Asked(skill_keys, interest_keys, hive_ids, words, unknown, matches_nothing=True)
+    return asked
+
+
+def _ranked(searcher: Bee, query: TalentQuery, asked: _Asked):
+    """SELECT (bee id, strength) of every bee matching: live, not the searcher, no block either
+    way, past every filter. None when nothing can match.
+
+    With soft terms, the scored postings meet the bees' rows only where a filter needs them:
+    without filters, the few bees who are gone are left out through ``ix_bees_gone``; on
+    PostgreSQL the filtered bees are one hashed set (``OFFSET 0`` keeps the planner from
+    pulling it up into a nested loop over every candidate); on SQLite a join reads only the
+    filtered candidates' rows. Without soft terms, bees are walked by id.
+    """
+    if asked.matches_nothing:
+        return None
+    filters = _filters(query)
+    blocked = blocked_either_way(searcher.id)
+    if not asked.is_soft:
+        return select(Bee.id.label("bee_id"), literal(0).label("strength")).where(
+            Bee.deleted_at.is_(None),
+            Bee.suspended_at.is_(None),
+            Bee.id != searcher.id,
+            Bee.id.not_in(blocked),
+            *filters,
         )
-    rows = db.session.execute(statement).all()
-    page = [Match(bee, strength) for bee, strength in rows[:PAGE_SIZE]]
-    _explain(page, skill_keys, interest_keys, hive_ids, words)
-    last = page[-1] if len(rows) > PAGE_SIZE else None
-    return TalentPage(page, f"{last.strength}:{last.bee.id}" if last else None, unknown)
+    scored = _scored(asked.skill_keys, asked.interest_keys, asked.hive_ids, asked.words)
+    bee_id = scored.c.bee_id
+    ranked = select(bee_id, scored.c.strength).where(bee_id != searcher.id, bee_id.not_in(blocked))
+    if not filters:
+        gone = select(Bee.id).where(or_(Bee.deleted_at.is_not(None), Bee.suspended_at.is_not(None)))
+        return ranked.where(bee_id.not_in(gone))
+    if db.session.get_bind().dialect.name == "postgresql":
+        live = select(Bee.id).where(Bee.deleted_at.is_(None), Bee.suspended_at.is_(None), *filters)
+        return ranked.where(bee_id.in_(live.offset(0)))
+    return ranked.join(Bee, Bee.id == bee_id).where(
+        Bee.deleted_at.is_(None), Bee.suspended_at.is_(None), *filters
+    )
 
 
 def _parse_after(after: str | None) -> tuple[int, int] | None:
@@ -160,9 +236,8 @@ def _hives_named(names: tuple[str, ...], searcher_id: int) -> tuple[list[int], t
     return sorted(found.values()), tuple(name for key, name in wanted.items() if key not in found)
 
 
-def _scored(skill_keys, interest_keys, hive_ids, words, *, asked: bool):
-    """(bee_id, strength) for every bee that matches a soft term; every bee (strength 0) when
-    none was asked."""
+def _scored(skill_keys, interest_keys, hive_ids, words):
+    """(bee_id, strength) for every bee that matches a soft term (at least one is asked)."""
     parts = []
     if skill_keys:
         parts.append(
@@ -185,11 +260,6 @@ def _scored(skill_keys, interest_keys, hive_ids, words, *, asked: bool):
         )
     if words is not None:
         parts.append(select(words.c.id.label("bee_id"), literal(WORD_POINTS).label("points")))
-    if not parts:
-        # Nothing soft was asked (or what was asked, words or hives, matched no one).
-        matches_all = not (asked or skill_keys or interest_keys)
-        base = select(Bee.id.label("bee_id"), literal(0).label("strength"))
-        return (base if matches_all else base.where(literal(False))).subquery()
     matched = union_all(*parts).subquery()
     return (
         select(matched.c.bee_id, func.sum(matched.c.points).label("strength"))

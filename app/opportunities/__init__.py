@@ -1,0 +1,1 @@
+"""Opportunities recruiters and editors post, and the pitches and applications bees send."""
