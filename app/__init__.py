@@ -112,7 +112,9 @@ def _register_blueprints(app: Flask) -> None:
     from app.profiles.record_routes import bp as record_bp
     from app.profiles.routes import bp as profiles_bp
     from app.search.routes import bp as search_bp
+    from app.opportunities.routes import bp as opportunities_bp
     from app.talent.routes import bp as talent_bp
+    from app.talent.saved_routes import bp as saved_bp
 
     for blueprint in (
         health.bp,
@@ -134,6 +136,8 @@ def _register_blueprints(app: Flask) -> None:
         account_bp,
         search_bp,
         talent_bp,
+        saved_bp,
+        opportunities_bp,
         notifications_bp,
         messages_bp,
         admin_bp,

@@ -17,6 +17,8 @@ PREFERENCE_LABELS = {
     "mentioned": _l("Someone mentions me"),
     "join_requested": _l("A bee asks to join a hive I moderate"),
     "join_answered": _l("My request to join a hive is answered"),
+    "pitches": _l("A bee answers or withdraws from an opportunity I posted"),
+    "search_matched": _l("New bees match a talent search I saved"),
 }
 
 

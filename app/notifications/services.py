@@ -29,6 +29,10 @@ def notify(
     comment_id: int | None = None,
     reason: str = "",
     until: datetime | None = None,
+    opportunity_id: int | None = None,
+    pitch_id: int | None = None,
+    saved_search_id: int | None = None,
+    amount: int | None = None,
 ) -> bool:
     """Leave ``bee_id`` a notice, inside the caller's write transaction; their open pages
     update the badge after the commit. Nobody is told of their own doings, and a kind the bee
@@ -45,6 +49,10 @@ def notify(
             comment_id=comment_id,
             reason=reason,
             until=until,
+            opportunity_id=opportunity_id,
+            pitch_id=pitch_id,
+            saved_search_id=saved_search_id,
+            amount=amount,
         )
     )
     _count_unread(bee_id, +1)
