@@ -99,6 +99,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.hives.routes import bp as hives_bp
     from app.messages.routes import bp as messages_bp
     from app.notifications.routes import bp as notifications_bp
+    from app.opportunities.routes import bp as opportunities_bp
     from app.posts.comment_routes import bp as comments_bp
     from app.posts.live_routes import bp as live_bp
     from app.posts.reaction_routes import bp as reactions_bp
@@ -112,7 +113,6 @@ def _register_blueprints(app: Flask) -> None:
     from app.profiles.record_routes import bp as record_bp
     from app.profiles.routes import bp as profiles_bp
     from app.search.routes import bp as search_bp
-    from app.opportunities.routes import bp as opportunities_bp
     from app.talent.routes import bp as talent_bp
     from app.talent.saved_routes import bp as saved_bp
 

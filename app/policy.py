@@ -266,3 +266,29 @@ def can_search_talent(viewer: Bee | None) -> bool:
 def can_filter_by_openness(viewer: Bee | None) -> bool:
     """Only recruiters look for bees open to work or freelance (editors see it on profiles)."""
     return is_signed_in(viewer) and viewer.account_kind == "recruiter"
+
+
+def can_post_opportunity(actor: Bee | None) -> bool:
+    """Recruiter and editor accounts post opportunities."""
+    return is_signed_in(actor) and actor.is_talent_seeker
+
+
+def can_manage_opportunity(actor: Bee | None, opportunity) -> bool:
+    """An opportunity, its answers and their pipeline are its poster's alone."""
+    return is_signed_in(actor) and opportunity.poster_id == actor.id
+
+
+def can_answer(actor: Bee | None, opportunity, *, open_now: bool, blocked: bool) -> bool:
+    """Pitch or apply: any signed-in bee but the poster, while the opportunity takes answers,
+    with no block between them either way."""
+    return is_signed_in(actor) and actor.id != opportunity.poster_id and open_now and not blocked
+
+
+def can_read_answer(actor: Bee | None, pitch) -> bool:
+    """An answer is read by the bee who sent it and the opportunity's poster; nobody else."""
+    return is_signed_in(actor) and actor.id in (pitch.bee_id, pitch.opportunity.poster_id)
+
+
+def can_withdraw_answer(actor: Bee | None, pitch) -> bool:
+    """The bee who sent an answer withdraws it."""
+    return is_signed_in(actor) and actor.id == pitch.bee_id

@@ -20,10 +20,13 @@ def text_direction() -> str:
     return "rtl" if is_rtl(str(get_locale() or "en")) else "ltr"
 
 
-def day(moment: datetime | None) -> str:
-    """A moment's date, "Mar 9, 2024", in the request's language and the bee's time zone."""
+def day(moment: datetime | date | None) -> str:
+    """A moment's date, "Mar 9, 2024", in the request's language and the bee's time zone; a
+    calendar date (a deadline) as it is."""
     if moment is None:
         return ""
+    if not isinstance(moment, datetime):
+        return _day(str(get_locale() or "en"), moment)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return _day(str(get_locale() or "en"), to_user_timezone(moment).date())

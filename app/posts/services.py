@@ -168,30 +168,46 @@ def publish_post(
     with write_transaction():
         lock_recipients(author_id, *mentions.named_bee_ids(body_html))
         hives = target_hives(author_id, list(hive_ids))
-        lock_rows(Hive, [hive.id for hive in hives])
-        private_hive_id = hives[0].id if hives and hives[0].is_private else None
-        hive_ids = [hive.id for hive in hives]
-        private = private_hive_id is not None
-        post = Post(
-            author_id=author_id,
-            kind=kind,
-            title=title,
-            slug=_unique_slug(author_id, title) if kind == Kind.HONEY else None,
-            body_source=body,
-            body_html=body_html,
-            excerpt=excerpt,
-            state=PostState.PUBLISHED,
-            private_hive_id=private_hive_id,
-            delivered_count=delivery.audience_size(author_id, hive_ids, private=private),
-        )
-        db.session.add(post)
-        db.session.flush()
-        db.session.add_all(PostHive(post_id=post.id, hive_id=hive.id) for hive in hives)
-        mentions.keep_tags(post.id, body_html)
-        search.index_post(post.id, document)
-        db.session.flush()
-        mentions.tell_mentioned(post, author_id, body_html)
-        announce_new_post(post.id, author_id, hive_ids, private=private)
+        return write_post(author_id, kind, title, body, body_html, excerpt, document, hives)
+
+
+def write_post(
+    author_id: int,
+    kind: str,
+    title: str | None,
+    body: str,
+    body_html: str,
+    excerpt: str,
+    document: tuple[str, str],
+    hives: list[Hive],
+) -> Post:
+    """Write a checked post to ``hives`` (from :func:`target_hives`) inside the caller's write
+    transaction, the recipients already locked: its count, tags, search entry and notices,
+    and the live news once the write commits."""
+    lock_rows(Hive, [hive.id for hive in hives])
+    private_hive_id = hives[0].id if hives and hives[0].is_private else None
+    hive_ids = [hive.id for hive in hives]
+    private = private_hive_id is not None
+    post = Post(
+        author_id=author_id,
+        kind=kind,
+        title=title,
+        slug=_unique_slug(author_id, title) if kind == Kind.HONEY else None,
+        body_source=body,
+        body_html=body_html,
+        excerpt=excerpt,
+        state=PostState.PUBLISHED,
+        private_hive_id=private_hive_id,
+        delivered_count=delivery.audience_size(author_id, hive_ids, private=private),
+    )
+    db.session.add(post)
+    db.session.flush()
+    db.session.add_all(PostHive(post_id=post.id, hive_id=hive.id) for hive in hives)
+    mentions.keep_tags(post.id, body_html)
+    search.index_post(post.id, document)
+    db.session.flush()
+    mentions.tell_mentioned(post, author_id, body_html)
+    announce_new_post(post.id, author_id, hive_ids, private=private)
     return post
 
 
