@@ -145,7 +145,7 @@ def matching_ids(searcher: Bee, query: TalentQuery):
     ranked = _ranked(searcher, query, _asked(searcher, query))
     if ranked is None:
         return select(Bee.id).where(literal(False))
-    return ranked.with_only_columns(ranked.selected_columns[0])
+    return ranked.with_only_columns(ranked.selected_columns[0].label("id"))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from app.profiles import record
 from app.profiles.data import Language, PositionData, ProfileData, SkillData
 from app.profiles.models import utcnow
 from app.profiles.services import bee_by_handle, block, set_account_kind
-from app.talent.search import PAGE_SIZE, TalentQuery, search_talent
+from app.talent.search import PAGE_SIZE, TalentQuery, matching_ids, search_talent
 from tests.factories import make_bee, make_hive
 
 
@@ -129,12 +129,18 @@ def test_a_private_hive_counts_only_for_its_own_members(app, recruiter):
 
 
 def test_the_searcher_deleted_and_suspended_bees_are_never_found(app, recruiter):
-    record.replace_profile(recruiter, ProfileData("Hunter", skills=(SkillData("Rust"),)))
-    gone, away = person("gone", skills=("Rust",)), person("away", skills=("Rust",))
-    person("here", skills=("Rust",))
+    record.replace_profile(recruiter, ProfileData("Hunter", location="Oslo", skills=(SkillData("Rust"),)))
+    gone, away = (
+        person("gone", skills=("Rust",), location="Oslo"),
+        person("away", skills=("Rust",), location="Oslo"),
+    )
+    person("here", skills=("Rust",), location="Oslo")
     with write_transaction():
         db.session.merge(gone).deleted_at = db.session.merge(away).suspended_at = utcnow()
     assert found(search_talent(recruiter, TalentQuery(skills=("rust",)))) == [("here", 3)]
+    # The same with a filter, and with nothing but a filter: each decides the page its own way.
+    assert found(search_talent(recruiter, TalentQuery(skills=("rust",), location="oslo"))) == [("here", 3)]
+    assert found(search_talent(recruiter, TalentQuery(location="oslo"))) == [("here", 0)]
 
 
 @pytest.mark.parametrize(
@@ -174,3 +180,53 @@ def test_words_reach_every_matching_bee_before_the_filters(app, recruiter):
         )
     page = search_talent(recruiter, TalentQuery(words="engineer", location="haifa"))
     assert [(match.bee.handle, match.words) for match in page.matches] == [("eng_29", True)]
+
+
+def test_filters_alone_page_through_bees_in_the_order_they_joined(app, recruiter):
+    made = [person(f"local_{n:02}", location="Lima") for n in range(PAGE_SIZE + 3)]
+    person("elsewhere", location="Quito")
+    first = search_talent(recruiter, TalentQuery(location="lima"))
+    assert [match.bee.id for match in first.matches] == [bee.id for bee in made[:PAGE_SIZE]]
+    assert first.next_after == f"0:{made[PAGE_SIZE - 1].id}"
+    second = search_talent(recruiter, TalentQuery(location="lima"), first.next_after)
+    assert [match.bee.id for match in second.matches] == [bee.id for bee in made[PAGE_SIZE:]]
+    assert second.next_after is None
+
+
+def _every_page(searcher, query) -> list[int]:
+    page, ids = search_talent(searcher, query), []
+    while True:
+        ids += [match.bee.id for match in page.matches]
+        if page.next_after is None:
+            return ids
+        page = search_talent(searcher, query, page.next_after)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        TalentQuery(skills=("sql",)),
+        TalentQuery(skills=("sql",), interests=("maps",), location="lima"),
+        TalentQuery(words="engineer", languages=("english",)),
+        TalentQuery(location="lima"),
+        TalentQuery(hives=("no such hive",)),
+        TalentQuery(),
+    ],
+)
+def test_matching_ids_are_the_bees_every_page_finds(app, recruiter, query):
+    for n in range(PAGE_SIZE + 5):
+        bee = person(
+            f"bee_{n:02}",
+            skills=("SQL",) if n % 2 else ("Go",),
+            interests=("Maps",) if n % 3 else (),
+            languages=("English",) if n % 4 else ("Arabic",),
+            location="Lima" if n % 5 else "Quito",
+        )
+        if n % 7 == 0:
+            record.replace_profile(bee, ProfileData(bee.handle, headline="Engineer"), {"headline"})
+    with write_transaction():
+        db.session.merge(bee_by_handle("bee_03")).suspended_at = utcnow()
+    block(bee_by_handle("bee_05"), recruiter)
+    expected = _every_page(recruiter, query)
+    assert len(expected) == len(set(expected))
+    assert sorted(db.session.scalars(matching_ids(recruiter, query))) == sorted(expected)
