@@ -34,12 +34,17 @@ from app.messages.models import Message
 from app.messages.services import send_message
 from app.notifications.models import Notice, NoticeOptOut
 from app.notifications.services import notify
+from app.opportunities import pitches
+from app.opportunities.models import Opportunity, Pitch
+from app.opportunities.pitches import PitchData
+from app.opportunities.services import OpportunityData, post_opportunity
 from app.posts.comments import add_comment
 from app.posts.models import Comment, Post, PostHive, Reaction
 from app.posts.services import publish_post
 from app.profiles import imports, photos, record
 from app.profiles.data import ProfileData
 from app.profiles.models import Bee, BeeMute, Block, Follow, HiveMute, Skill, utcnow
+from app.profiles.services import set_account_kind
 from app.search.index import TABLES as SEARCH_TABLES
 from app.talent.models import DismissedSuggestion
 from tests.factories import PASSWORD, make_bee
@@ -76,6 +81,8 @@ class World:
     site_case: ModerationCase = None
     skills: tuple = ()  # two skills on the author's profile
     photo: str = None  # the key of the author's photo
+    opportunity: Opportunity = None  # a story call by the bee (an editor)
+    pitch: Pitch = None  # the author's pitch to it
 
     def bee(self, actor: str) -> Bee | None:
         return self.bees[actor]
@@ -109,6 +116,11 @@ def build(private: bool) -> World:
     moderation.report_post(w.target, w.post, "spam")
     moderation.report_comment(w.target, w.comment, "insult")
     moderation.report_post(w.target, w.site_post, "spam")
+    # The bee with no part in the hive is an editor: the talent and opportunity rows have
+    # someone to allow. Their story call, in no hive, has one pitch, the author's.
+    w.bees[BEE] = set_account_kind(w.bees[BEE], "editor")
+    w.opportunity = post_opportunity(w.bees[BEE], OpportunityData("story_call", "A call", "Pitch me."))
+    w.pitch = pitches.send(author, w.opportunity.id, PitchData(idea="An idea", body="A summary."))
     w.skills = tuple(record.add_entry(author, "skills", name=name) for name in ("SQL", "Maps"))
     w.photo = photos.save_photo(author, _png()).photo
     w.site_case = db.session.scalar(select(ModerationCase).where(ModerationCase.hive_id.is_(None)))
@@ -234,8 +246,8 @@ ACTIONS: list[Row] = [
     Row("hives.show", "GET", hive_url(), rule(EVERYONE)),
     Row("hives.rules", "GET", hive_url("/rules"), rule(EVERYONE)),
     Row("search.results", "GET", lambda w, a: "/search?q=buzz", rule(EVERYONE)),
-    # Talent search: recruiter and editor accounts only (none of these actors; tests/talent has them)
-    Row("talent.talent", "GET", lambda w, a: "/talent?skills=sql", rule(frozenset())),
+    # Talent search: recruiter and editor accounts only (the bee is an editor)
+    Row("talent.talent", "GET", lambda w, a: "/talent?skills=sql", rule({BEE})),
     Row("talent.suggestions", "GET", lambda w, a: "/suggestions", rule(SIGNED_IN)),
     Row(
         "talent.dismiss",
@@ -245,6 +257,66 @@ ACTIONS: list[Row] = [
         data=lambda w, a: {"kind": "hive", "target": str(w.hive.id)},
         done=_mine(lambda w, bee: _count(DismissedSuggestion, DismissedSuggestion.bee_id == bee.id)),
         independent=True,
+    ),
+    # Opportunities: any signed-in bee reads and answers; the poster (the bee) alone posts,
+    # works the answers and closes; an answer is read by its two sides alone.
+    Row("opportunities.index", "GET", lambda w, a: "/opportunities", rule(SIGNED_IN)),
+    Row("opportunities.mine", "GET", lambda w, a: "/opportunities/mine", rule(SIGNED_IN)),
+    Row("opportunities.show", "GET", lambda w, a: f"/opportunities/{w.opportunity.id}", rule(SIGNED_IN)),
+    Row("opportunities.new", "GET", lambda w, a: "/opportunities/new", rule({BEE})),
+    Row(
+        "opportunities.new",
+        "POST",
+        lambda w, a: "/opportunities/new",
+        rule({BEE}),
+        data=lambda w, a: {"kind": "job", "title": f"A job by {a}", "description": "Work."},
+        done=lambda w, a: _count(Opportunity),
+        independent=True,
+    ),
+    Row(
+        "opportunities.answer",
+        "GET",
+        lambda w, a: f"/opportunities/{w.opportunity.id}/answer",
+        rule(SIGNED_IN - {BEE}),
+    ),
+    Row(
+        "opportunities.answer",
+        "POST",
+        lambda w, a: f"/opportunities/{w.opportunity.id}/answer",
+        rule(SIGNED_IN - {BEE}, conflict={AUTHOR}),
+        data=lambda w, a: {"idea": f"An idea of {a}", "body": "A summary."},
+        done=lambda w, a: _count(Pitch),
+        independent=True,
+    ),
+    Row(
+        "opportunities.answers",
+        "GET",
+        lambda w, a: f"/opportunities/{w.opportunity.id}/answers",
+        rule({BEE}),
+    ),
+    Row("opportunities.close", "GET", lambda w, a: f"/opportunities/{w.opportunity.id}/close", rule({BEE})),
+    Row(
+        "opportunities.close",
+        "POST",
+        lambda w, a: f"/opportunities/{w.opportunity.id}/close",
+        rule({BEE}),
+        done=lambda w, a: db.session.get(Opportunity, w.opportunity.id, populate_existing=True).state,
+    ),
+    Row("opportunities.pitch", "GET", lambda w, a: f"/answers/{w.pitch.id}", rule({BEE, AUTHOR})),
+    Row(
+        "opportunities.move",
+        "POST",
+        lambda w, a: f"/answers/{w.pitch.id}/move",
+        rule({BEE}),
+        data=lambda w, a: {"state": "shortlisted"},
+        done=lambda w, a: db.session.get(Pitch, w.pitch.id, populate_existing=True).state,
+    ),
+    Row(
+        "opportunities.withdraw",
+        "POST",
+        lambda w, a: f"/answers/{w.pitch.id}/withdraw",
+        rule({AUTHOR}),
+        done=lambda w, a: db.session.get(Pitch, w.pitch.id, populate_existing=True).state,
     ),
     Row("profiles.profile", "GET", lambda w, a: "/@author", rule(EVERYONE)),
     Row("profiles.followers", "GET", lambda w, a: "/@author/followers", rule(EVERYONE)),

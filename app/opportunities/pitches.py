@@ -43,6 +43,21 @@ class PitchData:
     sample_ids: tuple[int, ...] = ()
 
 
+def check_may_answer(bee: Bee, opportunity: Opportunity) -> None:
+    """Refuse an answer to a closed or past opportunity (a conflict) or to one's own."""
+    if not opportunity.is_open_on(services.today()):
+        raise Conflict(_("This opportunity is closed: it takes no new answers."))
+    policy.require(
+        policy.can_answer(
+            bee,
+            opportunity,
+            open_now=True,
+            blocked=is_blocked_between(bee.id, opportunity.poster_id),
+        ),
+        _("You cannot answer your own opportunity."),
+    )
+
+
 def send(bee: Bee, opportunity_id: int, draft: PitchData) -> Pitch:
     """Send ``bee``'s one answer to an opportunity that takes answers; its poster is told."""
     opportunity = services.opportunity_for(bee, opportunity_id)
@@ -53,17 +68,7 @@ def send(bee: Bee, opportunity_id: int, draft: PitchData) -> Pitch:
             lock_recipients(bee_id, poster_id)
             lock_rows(Opportunity, [opportunity_id])
             opportunity = db.session.get(Opportunity, opportunity_id, populate_existing=True)
-            if not opportunity.is_open_on(services.today()):
-                raise Conflict(_("This opportunity is closed: it takes no new answers."))
-            policy.require(
-                policy.can_answer(
-                    bee,
-                    opportunity,
-                    open_now=opportunity.is_open_on(services.today()),
-                    blocked=is_blocked_between(bee_id, poster_id),
-                ),
-                _("You cannot answer your own opportunity."),
-            )
+            check_may_answer(bee, opportunity)
             if db.session.scalar(
                 select(Pitch.id).where(Pitch.opportunity_id == opportunity_id, Pitch.bee_id == bee_id)
             ):

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from app import policy
-from app.errors import ValidationError
+from app.errors import Conflict, ValidationError
 from app.extensions import db
 from app.forms import attach_error
 from app.opportunities import matching, pitches, services
@@ -138,7 +138,10 @@ def answer(opportunity_id: int):
     opportunity = services.opportunity_for(current_user, opportunity_id)
     sent = pitches.answer_of(current_user, opportunity.id)
     if sent is not None:
+        if request.method == "POST":
+            raise Conflict(_("You already answered this opportunity."))
         return redirect(url_for("opportunities.pitch", pitch_id=sent.id))
+    pitches.check_may_answer(current_user, opportunity)
     form = _answer_form(opportunity)
     if form.validate_on_submit():
         try:
