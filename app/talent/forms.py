@@ -56,3 +56,17 @@ class DismissForm(Form):
     kind = HiddenField()
     target = HiddenField()
     submit = SubmitField(_l("Not interested"))
+
+
+class SaveSearchForm(Form):
+    """Keep the search on the talent page under a name; its query string rides along."""
+
+    name = StringField(_l("Name"), description=_l("So you know it again, e.g. “Data journalists in Amman”"))
+    query = HiddenField()
+    submit = SubmitField(_l("Save this search"))
+
+
+class DeleteSavedForm(Form):
+    """Confirm deleting a saved search (the CSRF token is all it carries)."""
+
+    submit = SubmitField(_l("Delete"))
