@@ -1,5 +1,5 @@
 """Command-line tools: ``flask demo load``, ``flask search rebuild``, ``flask admin grant``,
-``flask accounts purge-handles``."""
+``flask accounts purge-handles``, ``flask talent check-saved``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ demo_cli = AppGroup("demo", help="The demo network.")
 search_cli = AppGroup("search", help="The search index.")
 admin_cli = AppGroup("admin", help="Site admins.")
 accounts_cli = AppGroup("accounts", help="Accounts.")
+talent_cli = AppGroup("talent", help="Talent search.")
 
 
 @demo_cli.command("load")
@@ -104,9 +105,24 @@ def purge_handles() -> None:
     click.echo(f"Freed {freed} handle{'' if freed == 1 else 's'}.")
 
 
+@talent_cli.command("check-saved")
+def check_saved() -> None:
+    """Find the bees each saved talent search matches now and never did, and tell each owner
+    once per search (run it from cron)."""
+    from app.talent.saved import check_saved_searches
+
+    totals = check_saved_searches()
+    click.echo(
+        f"Checked {totals.checked} saved search{'' if totals.checked == 1 else 'es'}: "
+        f"{totals.new_matches} new match{'' if totals.new_matches == 1 else 'es'}, "
+        f"{totals.notices} notice{'' if totals.notices == 1 else 's'}."
+    )
+
+
 def init_app(app: Flask) -> None:
     """Register the commands."""
     app.cli.add_command(demo_cli)
     app.cli.add_command(search_cli)
     app.cli.add_command(admin_cli)
     app.cli.add_command(accounts_cli)
+    app.cli.add_command(talent_cli)
