@@ -13,7 +13,9 @@ from app.hives import log as moderation_log
 from app.hives import review
 from app.hives.models import Hive, Membership, MembershipState
 from app.notifications.models import Notice
-from app.posts import queries
+from app.opportunities import matching, pitches, services
+from app.opportunities.models import Opportunity, OpportunityKind, OpportunityState, Pitch, PitchState
+from app.posts import delivery, queries
 from app.posts.models import Comment, Post, PostHive, Reaction
 from app.profiles import record
 from app.profiles.models import Bee, Follow
@@ -108,6 +110,42 @@ def test_demo_network_is_believable_and_consistent(app):
     assert db.session.scalar(select(func.count()).select_from(Bee).where(Bee.open_to_work)) >= 2
     everyone = db.session.scalars(select(Bee)).all()
     assert all(record.snapshot(bee).interests for bee in everyone)
+
+    # Opportunities: every kind, one closed, a story call announced to a whole hive, answers in
+    # several languages at every step, and the demo bee suited, answering and told.
+    offered = db.session.scalars(select(Opportunity).order_by(Opportunity.id)).all()
+    assert len(offered) == made["opportunities"] >= 5
+    assert {item.kind for item in offered} == set(OpportunityKind.ALL)
+    assert [item.state for item in offered].count(OpportunityState.CLOSED) == 1
+    call = next(item for item in offered if item.is_story_call and item.post_id)
+    assert call.poster.account_kind == "editor"
+    assert services.today() < call.deadline <= services.today() + timedelta(days=60)
+    call_hives = list(db.session.scalars(select(PostHive.hive_id).where(PostHive.post_id == call.post_id)))
+    announcement = db.session.get(Post, call.post_id)
+    assert announcement.delivered_count == delivery.audience_size(call.poster_id, call_hives) > 0
+    in_hive = {bee for bee, hive in members if hive in call_hives} - {call.poster_id}
+    assert in_hive <= set(delivery.audience_ids(call.poster_id, call_hives))
+    assert call.post_id in [post.id for post in queries.hive_feed(call_hives[0], viewer_id=demo.id).posts]
+    assert any(item.is_story_call and not item.post_id for item in offered)
+
+    suited = matching.suited_to(demo)
+    assert len(suited) >= 2
+    assert all(item.strength > 0 and (item.skills or item.topics or item.hives) for item in suited)
+    answers = db.session.scalars(select(Pitch)).all()
+    assert len(answers) == made["answers"]
+    assert set(PitchState.PIPELINE) <= {answer.state for answer in answers}
+    for language in ("ar", "he", "ur", "es"):
+        assert any(SCRIPTS[language].search(answer.body_source) for answer in answers), language
+    with_samples = [answer for answer in answers if answer.samples]
+    assert with_samples
+    assert all(sample.bee_id == answer.bee_id for answer in with_samples for sample in answer.samples)
+    sent = pitches.sent_by(demo)[0]
+    assert sent
+    moved = db.session.scalars(
+        select(Notice).where(Notice.bee_id == demo.id, Notice.pitch_id.in_([answer.id for answer in sent]))
+    ).all()
+    assert moved
+    assert all(notice.kind.startswith("pitch_") and notice.read_at is None for notice in moved)
 
 
 def test_demo_loads_only_into_an_empty_database(app):

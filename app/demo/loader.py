@@ -26,6 +26,7 @@ from app.demo import (
     content_ur,
     engagement,
     messages,
+    opportunities,
     people,
     profiles,
 )
@@ -95,13 +96,16 @@ def load(seed: int = SEED) -> dict[str, int]:
     langs = {spec["handle"]: spec["lang"] for spec in people.BEES}
     engaged = engagement.load(bees, hives, langs, rng)
     written = messages.load(bees)
+    offered = opportunities.load(bees, hives)
     return {
         "bees": len(bees),
         "hives": len(hives) + 1,
         "follows": follows,
-        "posts": len(published) + made["posts"] + engaged["tagged"] + engaged["shares"],
+        "posts": len(published) + made["posts"] + engaged["tagged"] + engaged["shares"] + offered["posts"],
         "comments": talk,
         "messages": written,
+        "opportunities": offered["opportunities"],
+        "answers": offered["answers"],
         "relevant": engaged["relevant"],
         "shares": engaged["shares"],
         "full profiles": profiled,
