@@ -105,6 +105,7 @@ def run_migrations_online():
             connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
+        migrated = False
         try:
             with context.begin_transaction():
                 context.run_migrations()
@@ -112,8 +113,14 @@ def run_migrations_online():
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:
                         raise RuntimeError(f"the migration broke foreign keys: {broken[:10]}")
+            migrated = True
         finally:
             if sqlite:
+                # The pragma does nothing inside a transaction, and the connection still holds
+                # the one SQLAlchemy began: end it first, or the connection would go back to
+                # the pool (to the app, in one process) with foreign keys off.
+                if connection.in_transaction():
+                    (connection.commit if migrated else connection.rollback)()
                 connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 

@@ -25,6 +25,13 @@ def test_upgrade_head_matches_the_models(app):
     assert schema_differences(db.engine) == []
 
 
+def test_the_apps_connections_enforce_foreign_keys_after_migrating(app):
+    """Migrations turn SQLite's keys off while they rebuild tables; the connection they used
+    goes back to the app's pool, so it must come back with them on (ON DELETE CASCADE)."""
+    if db.engine.dialect.name == "sqlite":
+        assert db.session.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
 def round_trip(url, tmp_path):
     """Base → head → base → 0001 with data → head: the schema matches, old honey is backfilled,
     and no row is lost (a SQLite table rebuild must never cascade to the rows that refer to it)."""
