@@ -12,7 +12,9 @@ What goes, in one transaction (all or nothing):
 * Relevant marks taken back, reports withdrawn;
 * notices to the bee, and those the bee caused others;
 * direct conversations, for both bees: a conversation is its two bees' alone, and half of
-  one, answering words that are gone, is neither bee's record any more.
+  one, answering words that are gone, is neither bee's record any more;
+* opportunities the bee posted (and the answers sent to them), answers the bee sent, and the
+  bee's saved talent searches.
 
 Every count on other rows stays exact: delivery counts (through the same
 ``delivery`` changes a follow, a membership or a block makes), comment, Relevant
@@ -46,6 +48,7 @@ from app.hives.services import move_membership
 from app.messages.models import Conversation, Message, Participant
 from app.notifications.models import Notice, NoticeOptOut
 from app.notifications.services import move_badge
+from app.opportunities.models import Opportunity, Pitch
 from app.posts import delivery
 from app.posts.comments import erase_comment
 from app.posts.models import Comment, CommentState, Post, PostState, PostTag, Reaction
@@ -68,7 +71,7 @@ from app.profiles.models import (
     utcnow,
 )
 from app.search import index as search
-from app.talent.models import DismissedSuggestion
+from app.talent.models import DismissedSuggestion, SavedSearch, SavedSearchMatch
 
 # How recently the bee must have entered their password to delete the account.
 FRESH_LOGIN = timedelta(minutes=10)
@@ -150,6 +153,7 @@ def delete_account(bee: Bee, typed_handle: str, authenticated_at: float | None) 
         _drop_notices(or_(Notice.bee_id == bee_id, Notice.actor_id == bee_id))
         _drop_conversations(bee_id)
         _drop_controls(bee_id)
+        _drop_talent(bee_id)
         photo = _empty_profile(bee)
         realtime.end_sockets(bee_id)
     if photo:
@@ -310,6 +314,27 @@ def _drop_controls(bee_id: int) -> None:
                 (DismissedSuggestion.kind == "bee") & (DismissedSuggestion.target_id == bee_id),
             )
         ),
+    ):
+        db.session.execute(statement.execution_options(synchronize_session=False))
+
+
+def _drop_talent(bee_id: int) -> None:
+    """The bee's opportunities (with the answers sent to them), the answers the bee sent, and
+    the bee's saved searches; the notices about any of them first, so every badge stays exact.
+    The bee leaves other searches' lists of matches, and each opportunity they answered counts
+    one answer fewer."""
+    mine = select(Opportunity.id).where(Opportunity.poster_id == bee_id)
+    sent = select(Pitch.id).where(Pitch.bee_id == bee_id)
+    _drop_notices(or_(Notice.opportunity_id.in_(mine), Notice.pitch_id.in_(sent)))
+    answered = list(db.session.scalars(select(Pitch.opportunity_id).where(Pitch.bee_id == bee_id)))
+    for statement in (
+        update(Opportunity)
+        .where(Opportunity.id.in_(answered))
+        .values(pitch_count=Opportunity.pitch_count - 1),
+        delete(Pitch).where(Pitch.bee_id == bee_id),
+        delete(Opportunity).where(Opportunity.poster_id == bee_id),
+        delete(SavedSearch).where(SavedSearch.bee_id == bee_id),
+        delete(SavedSearchMatch).where(SavedSearchMatch.bee_id == bee_id),
     ):
         db.session.execute(statement.execution_options(synchronize_session=False))
 
