@@ -17,7 +17,8 @@ talent_cli = AppGroup("talent", help="Talent search.")
 @demo_cli.command("load")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database already has bees.")
 def load_demo(if_empty: bool) -> None:
-    """Load the demo network (48 bees, 13 hives, 422 posts and their comments)."""
+    """Load the demo network: bees with whole profiles, hives, posts, comments, messages and
+    opportunities with their answers."""
     from app.demo import loader
 
     if loader.is_loaded():

@@ -128,8 +128,13 @@ def test_demo_network_is_believable_and_consistent(app):
     assert call.post_id in [post.id for post in queries.hive_feed(call_hives[0], viewer_id=demo.id).posts]
     assert any(item.is_story_call and not item.post_id for item in offered)
 
-    suited = matching.suited_to(demo)
-    assert len(suited) >= 2
+    suited = matching.suited_to(demo)  # what the demo bee has not answered yet
+    assert suited
+    sent = {
+        answer.opportunity_id for answer in db.session.scalars(select(Pitch).where(Pitch.bee_id == demo.id))
+    }
+    assert len(sent) >= 2
+    assert not sent & {item.opportunity.id for item in suited}
     assert all(item.strength > 0 and (item.skills or item.topics or item.hives) for item in suited)
     answers = db.session.scalars(select(Pitch)).all()
     assert len(answers) == made["answers"]

@@ -4,7 +4,8 @@ An opportunity suits a bee when it needs a skill the bee lists, is about an
 interest or hobby of theirs, or was posted to a hive they are in. The strength
 is the plain sum the talent search uses (a skill 3, an interest 2, a hive 1),
 and ties go to the newest opportunity. Only opportunities taking answers, from
-posters still here and with no block either way, are suggested.
+posters still here and with no block either way, and not answered yet, are suggested. A hive
+counts while the announcing post stands in it (a moderator may remove it from one hive).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from sqlalchemy import func, literal, select, union_all
 from app.extensions import db
 from app.hives.models import Hive, active_hive_ids
 from app.opportunities import services
-from app.opportunities.models import Opportunity, OpportunityState, OpportunityTerm
-from app.posts.models import PostHive
+from app.opportunities.models import Opportunity, OpportunityState, OpportunityTerm, Pitch
+from app.posts.models import Post, PostHive, PostState
 from app.profiles.models import Bee, ProfileTag, Skill, blocked_either_way
 from app.talent.search import HIVE_POINTS, INTEREST_POINTS, SKILL_POINTS
 
@@ -55,8 +56,9 @@ def suited_to(bee: Bee, limit: int = SUGGESTED_MAX) -> list[Suited]:
             OpportunityTerm.kind == "topic", OpportunityTerm.key.in_(_bee_interests(bee.id))
         ),
         select(Opportunity.id, literal(HIVE_POINTS))
-        .join(PostHive, PostHive.post_id == Opportunity.post_id)
-        .where(PostHive.hive_id.in_(active_hive_ids(bee.id))),
+        .join(Post, Post.id == Opportunity.post_id)
+        .join(PostHive, PostHive.post_id == Post.id)
+        .where(PostHive.hive_id.in_(active_hive_ids(bee.id)), Post.state.in_(PostState.VISIBLE)),
     ).subquery()
     scored = select(points.c.id, func.sum(points.c.points).label("strength")).group_by(points.c.id).subquery()
     today = services.today()
@@ -69,6 +71,7 @@ def suited_to(bee: Bee, limit: int = SUGGESTED_MAX) -> list[Suited]:
             Opportunity.deadline.is_(None) | (Opportunity.deadline >= today),
             Opportunity.poster_id != bee.id,
             Opportunity.poster_id.not_in(blocked_either_way(bee.id)),
+            Opportunity.id.not_in(select(Pitch.opportunity_id).where(Pitch.bee_id == bee.id)),
             Bee.deleted_at.is_(None),
             Bee.suspended_at.is_(None),
         )
@@ -101,9 +104,14 @@ def explain(bee: Bee, suited: list[Suited]) -> None:
         (by_id[opportunity_id].skills if kind == "skill" else by_id[opportunity_id].topics).append(name)
     hives = db.session.execute(
         select(Opportunity.id, Hive.name)
-        .join(PostHive, PostHive.post_id == Opportunity.post_id)
+        .join(Post, Post.id == Opportunity.post_id)
+        .join(PostHive, PostHive.post_id == Post.id)
         .join(Hive, Hive.id == PostHive.hive_id)
-        .where(Opportunity.id.in_(by_id), Hive.id.in_(active_hive_ids(bee.id)))
+        .where(
+            Opportunity.id.in_(by_id),
+            Hive.id.in_(active_hive_ids(bee.id)),
+            Post.state.in_(PostState.VISIBLE),  # a hive the announcement was taken from no longer counts
+        )
         .order_by(Hive.name_key)
     )
     for opportunity_id, name in hives:

@@ -171,14 +171,17 @@ def post_opportunity(poster: Bee, draft: OpportunityData) -> Opportunity:
     return opportunity
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~])")
+# What Markdown reads anywhere in a line, and what it reads only at a line's start (a heading,
+# a list, a quote): escaped, a title or an opening reads as its poster wrote it.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]!])")
+_MARKDOWN_LEADING = re.compile(r"^(\s*)([#>+-]|\d+(?=\.))", re.MULTILINE)
 
 
 def _announcement(opportunity: Opportunity, description_html: str) -> str:
     """The buzz that announces an opportunity in hives: its kind and title, the opening of its
     description, and the way to answer (Markdown; the title escaped, so it reads as written)."""
-    title = _MARKDOWN_SPECIAL.sub(r"\\\1", opportunity.title)
-    opening = _MARKDOWN_SPECIAL.sub(r"\\\1", plain_excerpt(description_html, 240))
+    title = _escaped(opportunity.title)
+    opening = _escaped(plain_excerpt(description_html, 240))
     # A path, not a full address: the same in a request, a CLI command (the demo) or a test.
     link = current_app.url_map.bind("").build("opportunities.show", {"opportunity_id": opportunity.id})
     lines = [f"**{kind_label(opportunity.kind)}: {title}**", opening]
@@ -186,6 +189,11 @@ def _announcement(opportunity: Opportunity, description_html: str) -> str:
         lines.append(_("Answers until %(day)s.", day=opportunity.deadline.isoformat()))
     lines.append(f"[{_('See the opportunity and answer')}]({link})")
     return "\n\n".join(line for line in lines if line)
+
+
+def _escaped(text: str) -> str:
+    text = _MARKDOWN_INLINE.sub(r"\\\1", text)
+    return _MARKDOWN_LEADING.sub(lambda m: m[1] + (m[2] + "\\" if m[2][0].isdigit() else "\\" + m[2]), text)
 
 
 def close_opportunity(actor: Bee, opportunity_id: int) -> Opportunity:
@@ -212,11 +220,12 @@ def close_opportunity(actor: Bee, opportunity_id: int) -> Opportunity:
             raise Conflict(_("This opportunity is already closed."))
         opportunity.state = OpportunityState.CLOSED
         opportunity.closed_at = utcnow()
+        # Read again under the lock: an answer sent since the first read is told too (its
+        # bee's row is free by now: the answer's write has committed).
         for bee_id in db.session.scalars(
             select(Pitch.bee_id).where(
                 Pitch.opportunity_id == opportunity_id,
                 Pitch.state.in_((PitchState.NEW, PitchState.SHORTLISTED)),
-                Pitch.bee_id.in_(waiting),
             )
         ):
             notify(bee_id, NoticeKind.OPPORTUNITY_CLOSED, actor_id=actor_id, opportunity_id=opportunity_id)

@@ -221,3 +221,42 @@ def test_closing_twice_is_a_conflict_and_only_the_poster_closes(app):
     assert db.session.get(Opportunity, opportunity.id).state == OpportunityState.CLOSED
     with pytest.raises(Conflict):
         services.close_opportunity(poster, opportunity.id)
+
+
+def test_answered_opportunities_leave_for_you_and_a_deleted_announcement_leaves_no_hive_reason(app):
+    from app.opportunities import pitches
+    from app.opportunities.pitches import PitchData
+    from app.posts.services import delete_post
+
+    poster = editor()
+    hive = make_hive(poster, name="Data Journalism")
+    bee = make_bee()
+    join_hive(bee, hive)
+    answered = services.post_opportunity(
+        poster, story_call(title="Answered", skills=(), topics=(), hive_ids=(hive.id,))
+    )
+    announced = services.post_opportunity(
+        poster, story_call(title="Announced", skills=(), topics=(), hive_ids=(hive.id,))
+    )
+    assert [item.opportunity.id for item in matching.suited_to(bee)] == [announced.id, answered.id]
+    pitches.send(bee, answered.id, PitchData(idea="Mine", body="A summary."))
+    assert [item.opportunity.id for item in matching.suited_to(bee)] == [announced.id]
+    delete_post(poster, db.session.get(Post, announced.post_id))
+    assert matching.suited_to(bee) == []
+    assert matching.reasons_for(bee, announced).hives == []
+
+
+def test_the_announcement_reads_as_the_poster_wrote_it(app):
+    poster = editor()
+    hive = make_hive(poster)
+    opportunity = services.post_opportunity(
+        poster,
+        story_call(
+            title="# 1. Not_a *heading*", description="- not a list\n\n12. not a number", hive_ids=(hive.id,)
+        ),
+    )
+    html = db.session.get(Post, opportunity.post_id).body_html
+    assert "Story call: # 1. Not_a *heading*" in html
+    assert '<p dir="auto">not a list not a number</p>' in html  # the opening's words, as text
+    assert "<h1" not in html
+    assert "<li" not in html
