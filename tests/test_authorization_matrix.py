@@ -46,7 +46,8 @@ from app.profiles.data import ProfileData
 from app.profiles.models import Bee, BeeMute, Block, Follow, HiveMute, Skill, utcnow
 from app.profiles.services import set_account_kind
 from app.search.index import TABLES as SEARCH_TABLES
-from app.talent.models import DismissedSuggestion
+from app.talent import saved
+from app.talent.models import DismissedSuggestion, SavedSearch
 from tests.factories import PASSWORD, make_bee
 from tests.live import LiveClient
 
@@ -83,6 +84,7 @@ class World:
     photo: str = None  # the key of the author's photo
     opportunity: Opportunity = None  # a story call by the bee (an editor)
     pitch: Pitch = None  # the author's pitch to it
+    saved_search: SavedSearch = None  # the bee's saved talent search
 
     def bee(self, actor: str) -> Bee | None:
         return self.bees[actor]
@@ -121,6 +123,7 @@ def build(private: bool) -> World:
     w.bees[BEE] = set_account_kind(w.bees[BEE], "editor")
     w.opportunity = post_opportunity(w.bees[BEE], OpportunityData("story_call", "A call", "Pitch me."))
     w.pitch = pitches.send(author, w.opportunity.id, PitchData(idea="An idea", body="A summary."))
+    w.saved_search = saved.save_search(w.bees[BEE], "Matrix search", "skills=sql")
     w.skills = tuple(record.add_entry(author, "skills", name=name) for name in ("SQL", "Maps"))
     w.photo = photos.save_photo(author, _png()).photo
     w.site_case = db.session.scalar(select(ModerationCase).where(ModerationCase.hive_id.is_(None)))
@@ -248,6 +251,32 @@ ACTIONS: list[Row] = [
     Row("search.results", "GET", lambda w, a: "/search?q=buzz", rule(EVERYONE)),
     # Talent search: recruiter and editor accounts only (the bee is an editor)
     Row("talent.talent", "GET", lambda w, a: "/talent?skills=sql", rule({BEE})),
+    Row("saved.index", "GET", lambda w, a: "/talent/saved", rule({BEE})),
+    Row(
+        "saved.save",
+        "POST",
+        lambda w, a: "/talent/saved",
+        rule({BEE}),
+        data=lambda w, a: {"name": f"Search by {a}", "query": "skills=maps"},
+        done=lambda w, a: _count(SavedSearch),
+        independent=True,
+    ),
+    Row(
+        "saved.run",
+        "GET",
+        lambda w, a: f"/talent/saved/{w.saved_search.id}",
+        rule({BEE}),
+        done=lambda w, a: db.session.get(SavedSearch, w.saved_search.id, populate_existing=True).seen_at,
+        independent=True,
+    ),
+    Row("saved.delete", "GET", lambda w, a: f"/talent/saved/{w.saved_search.id}/delete", rule({BEE})),
+    Row(
+        "saved.delete",
+        "POST",
+        lambda w, a: f"/talent/saved/{w.saved_search.id}/delete",
+        rule({BEE}),
+        done=lambda w, a: _count(SavedSearch, SavedSearch.id == w.saved_search.id),
+    ),
     Row("talent.suggestions", "GET", lambda w, a: "/suggestions", rule(SIGNED_IN)),
     Row(
         "talent.dismiss",

@@ -40,6 +40,9 @@ def test_every_state_changing_route_requires_a_csrf_token(app, csrf_client):
         "notice_id": 1,
         "section": "positions",
         "entry_id": 1,
+        "opportunity_id": 1,
+        "pitch_id": 1,
+        "saved_id": 1,
     }
     for rule in rules:
         url = rule.build({k: v for k, v in values.items() if k in rule.arguments})[1]
