@@ -10,8 +10,14 @@ import re
 
 import pytest
 from PIL import Image
+from sqlalchemy import select
 
 from app.extensions import db
+from app.hives.services import join_hive
+from app.opportunities import pitches
+from app.opportunities.models import Opportunity, Pitch
+from app.opportunities.pitches import PitchData
+from app.opportunities.services import OpportunityData, post_opportunity
 from app.posts.comments import add_comment
 from app.profiles import photos, record
 from app.profiles.models import Bee, Position
@@ -160,11 +166,24 @@ def open_bee(app):
     post = make_post(bee, "Hello #maps @opento", hives=[hive])
     make_post(bee, "An article", kind="honey", title="Article")
     add_comment(bee, post, "A comment")
+    # An editor's story call in the bee's hive (the bee joins the editor there), and the bee's pitch.
+    editor = set_account_kind(make_bee(handle="the_editor"), "editor")
+    join_hive(editor, hive)
+    call = post_opportunity(editor, OpportunityData("story_call", "A call", "Pitch.", hive_ids=(hive.id,)))
+    pitches.send(bee, call.id, PitchData(idea="An idea", body="A summary."))
     return bee, hive, post
 
 
 def _every_page(app, bee, hive, post):
-    values = {"handle": bee.handle, "slug": hive.slug, "post_id": post.id, "tag": "maps"}
+    call = db.session.scalar(select(Opportunity))
+    values = {
+        "handle": bee.handle,
+        "slug": hive.slug,
+        "post_id": post.id,
+        "tag": "maps",
+        "opportunity_id": call.id,
+        "pitch_id": db.session.scalar(select(Pitch.id)),
+    }
     for rule in app.url_map.iter_rules():
         if "GET" not in rule.methods or rule.endpoint == "static" or set(rule.arguments) - set(values):
             continue
@@ -182,8 +201,6 @@ def test_openness_never_reaches_anyone_but_recruiters_and_editors(app, client, l
         if viewer == "follower":
             follow(other, bee)
         if viewer == "hive member":
-            from app.hives.services import join_hive
-
             join_hive(other, hive)
         login(other)
     pages = list(_every_page(app, bee, hive, post))
