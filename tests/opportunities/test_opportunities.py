@@ -260,3 +260,16 @@ def test_the_announcement_reads_as_the_poster_wrote_it(app):
     assert '<p dir="auto">not a list not a number</p>' in html  # the opening's words, as text
     assert "<h1" not in html
     assert "<li" not in html
+
+
+def test_terms_in_any_script_match_with_or_without_diacritics(app):
+    poster = editor()
+    calligraphy = services.post_opportunity(
+        poster, story_call(title="Reed pens", skills=("خَطّ الثُّلُث",), topics=())
+    )
+    hebrew = services.post_opportunity(poster, story_call(title="Ink", skills=(), topics=("כְּתִיבָה",)))
+    bee = make_bee()
+    profile(bee, skills=("خط الثلث",), interests=("כתיבה",))
+    suited = {item.opportunity.id: item for item in matching.suited_to(bee)}
+    assert suited[calligraphy.id].skills == ["خَطّ الثُّلُث"]
+    assert suited[hebrew.id].topics == ["כְּתִיבָה"]
