@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from sqlalchemy import and_, case, func, literal, or_, select, union, union_all
+from sqlalchemy import and_, case, exists, func, literal, or_, select, union, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
@@ -77,57 +77,83 @@ def _mine(bee_id: int):
     return hives, interests, skills
 
 
+def _mine_listed(bee_id: int) -> tuple[list[int], list[str], list[str]]:
+    """:func:`_mine` read once, as values: each statement below then names what it looks for,
+    and PostgreSQL plans for those very keys (and not for keys it cannot see)."""
+    hives, interests, skills = _mine(bee_id)
+    return (
+        sorted(db.session.scalars(hives)),
+        sorted(set(db.session.scalars(interests))),
+        sorted(db.session.scalars(skills)),
+    )
+
+
+def _gone():
+    """The ids of the bees who are gone (deleted or suspended): a few, read from ix_bees_gone."""
+    return select(Bee.id).where(or_(Bee.deleted_at.is_not(None), Bee.suspended_at.is_not(None)))
+
+
 def _points(points: int):
     return literal(points).label("points")
 
 
 def bees_to_know(me: Bee, limit: int = LIMIT) -> list[BeeToKnow]:
-    """The bees I share most with, strongest first (ties: who joined first), with reasons."""
-    hives, interests, skills = _mine(me.id)
-    tags = (
-        select(ProfileTag.bee_id, ProfileTag.key)
-        .where(ProfileTag.kind.in_(INTERESTS), ProfileTag.key.in_(interests))
-        .distinct()
-        .subquery()
-    )
-    # A skill of mine they list as an interest, unless they list it as a skill too (then it is
-    # a shared skill, counted once).
-    their_interests_my_skills = (
-        select(ProfileTag.bee_id, ProfileTag.key)
-        .where(ProfileTag.kind.in_(INTERESTS), ProfileTag.key.in_(skills))
-        .where(ProfileTag.key.not_in(select(Skill.key).where(Skill.bee_id == ProfileTag.bee_id)))
-        .distinct()
-        .subquery()
-    )
-    matched = union_all(
-        select(Membership.bee_id, _points(HIVE_POINTS)).where(
-            Membership.hive_id.in_(hives), Membership.state == MembershipState.ACTIVE
-        ),
-        select(tags.c.bee_id, _points(INTEREST_POINTS)),
-        select(Skill.bee_id, _points(SKILL_POINTS)).where(Skill.key.in_(skills)),
-        select(Skill.bee_id, _points(SKILL_POINTS)).where(Skill.key.in_(interests), Skill.key.not_in(skills)),
-        select(their_interests_my_skills.c.bee_id, _points(SKILL_POINTS)),
-    ).subquery()
-    scored = (
-        select(matched.c.bee_id, func.sum(matched.c.points).label("strength"))
-        .group_by(matched.c.bee_id)
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(Bee, scored.c.strength)
-        .join(scored, scored.c.bee_id == Bee.id)
-        .where(
-            Bee.id != me.id,
-            Bee.deleted_at.is_(None),
-            Bee.suspended_at.is_(None),
-            Bee.id.not_in(select(Follow.followee_id).where(Follow.follower_id == me.id)),
-            Bee.id.not_in(blocked_either_way(me.id)),
-            Bee.id.not_in(_dismissed(me.id, "bee")),
+    """The bees I share most with, strongest first (ties: who joined first), with reasons.
+
+    The bees are ranked on (id, strength) alone, and only the chosen ones are loaded: the
+    bees sharing anything with me are tens of thousands.
+    """
+    hives, interests, skills = _mine_listed(me.id)
+    parts = []
+    if hives:
+        parts.append(
+            select(Membership.bee_id, _points(HIVE_POINTS)).where(
+                Membership.hive_id.in_(hives), Membership.state == MembershipState.ACTIVE
+            )
         )
-        .order_by(scored.c.strength.desc(), Bee.id)
+    if interests:
+        tags = (
+            select(ProfileTag.bee_id, ProfileTag.key)
+            .where(ProfileTag.kind.in_(INTERESTS), ProfileTag.key.in_(interests))
+            .distinct()
+            .subquery()
+        )
+        parts.append(select(tags.c.bee_id, _points(INTEREST_POINTS)))
+    if skills:
+        parts.append(select(Skill.bee_id, _points(SKILL_POINTS)).where(Skill.key.in_(skills)))
+        # A skill of mine they list as an interest, unless they list it as a skill too (then it
+        # is a shared skill, counted once).
+        their_interests_my_skills = (
+            select(ProfileTag.bee_id, ProfileTag.key)
+            .where(ProfileTag.kind.in_(INTERESTS), ProfileTag.key.in_(skills))
+            .where(~exists().where(Skill.bee_id == ProfileTag.bee_id, Skill.key == ProfileTag.key))
+            .distinct()
+            .subquery()
+        )
+        parts.append(select(their_interests_my_skills.c.bee_id, _points(SKILL_POINTS)))
+    if complementary := [key for key in interests if key not in skills]:
+        parts.append(select(Skill.bee_id, _points(SKILL_POINTS)).where(Skill.key.in_(complementary)))
+    if not parts:
+        return []
+    matched = union_all(*parts).subquery()
+    bee_id, strength = matched.c.bee_id, func.sum(matched.c.points).label("strength")
+    rows = db.session.execute(
+        select(bee_id, strength)
+        .where(
+            bee_id != me.id,
+            bee_id.not_in(_gone()),
+            bee_id.not_in(select(Follow.followee_id).where(Follow.follower_id == me.id)),
+            bee_id.not_in(blocked_either_way(me.id)),
+            bee_id.not_in(_dismissed(me.id, "bee")),
+        )
+        .group_by(bee_id)
+        .order_by(strength.desc(), bee_id)
         .limit(limit)
     ).all()
-    found = [BeeToKnow(bee, strength) for bee, strength in rows]
+    bees = {
+        bee.id: bee for bee in db.session.scalars(select(Bee).where(Bee.id.in_([row[0] for row in rows])))
+    }
+    found = [BeeToKnow(bees[bee_id], strength) for bee_id, strength in rows]
     _explain_bees(me.id, found)
     return found
 
@@ -176,13 +202,96 @@ def _explain_bees(my_id: int, found: list[BeeToKnow]) -> None:
 
 
 def hives_to_join(me: Bee, limit: int = LIMIT) -> list[HiveToJoin]:
-    """Public hives I am not in, about what I love and do, or full of bees who share it."""
-    _hives, interests, _skills = _mine(me.id)
+    """Public hives I am not in, about what I love and do, or full of bees who share it.
+
+    A hive's peers count up to :data:`PEERS_COUNTED`, so no hive that is about none of my
+    topics scores above it. The hives about my topics (a few) are scored first; when they
+    fill the list above that score, or when the first hives by id with a full count of peers
+    do, no other hive is looked at. Otherwise (few bees share my interests) every hive's
+    peers are counted at once.
+    """
+    _hives, interests, _skills = _mine_listed(me.id)
+    topics = _my_topics(me.id)
+    about = _hives_about(topics)
+    candidate = and_(
+        ~Hive.is_private,
+        Hive.id.not_in(select(Membership.hive_id).where(Membership.bee_id == me.id)),
+        Hive.id.not_in(_dismissed(me.id, "hive")),
+    )
+    peers = _peers_in_hive(me.id, interests)
+    strengths = {}
+    if topics:
+        topical = select(about.c.hive_id, func.count().label("topics")).group_by(about.c.hive_id).subquery()
+        counted = select(func.count()).select_from(peers.limit(PEERS_COUNTED).subquery()).scalar_subquery()
+        rows = db.session.execute(
+            select(Hive.id, topical.c.topics, counted)
+            .join(topical, topical.c.hive_id == Hive.id)
+            .where(candidate)
+        )
+        strengths = {hive_id: TOPIC_POINTS * topics + capped for hive_id, topics, capped in rows}
+    ranked = sorted(strengths.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    if len(ranked) < limit or ranked[-1][1] <= PEERS_COUNTED:
+        full = peers.offset(PEERS_COUNTED - 1).limit(1).exists()  # a peer beyond the count's cap
+        first_full = db.session.scalars(
+            select(Hive.id)
+            .where(candidate, Hive.id.not_in(list(strengths)), full)
+            .order_by(Hive.id)
+            .limit(limit)
+        ).all()
+        if len(first_full) < limit or not interests:
+            return _hives_counted_at_once(me, interests, about, topics, candidate, limit)
+        strengths.update(dict.fromkeys(first_full, PEERS_COUNTED))
+        ranked = sorted(strengths.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    ids = [hive_id for hive_id, _strength in ranked]
+    counts = (
+        dict(
+            db.session.execute(
+                select(Membership.hive_id, func.count())
+                .where(Membership.hive_id.in_(ids))
+                .where(*_peer_members(me.id, interests))
+                .group_by(Membership.hive_id)
+            ).all()
+        )
+        if ids and interests
+        else {}
+    )
+    hives = {hive.id: hive for hive in db.session.scalars(select(Hive).where(Hive.id.in_(ids)))}
+    found = [
+        HiveToJoin(hives[hive_id], strength, peers=counts.get(hive_id, 0)) for hive_id, strength in ranked
+    ]
+    _explain_hives(found, about, topics)
+    return found
+
+
+def _peer_members(my_id: int, interests: list[str]) -> list:
+    """What makes an active membership a peer's: a live bee, not me, who lists one of my interests."""
+    return [
+        Membership.state == MembershipState.ACTIVE,
+        Membership.bee_id != my_id,
+        Membership.bee_id.not_in(_gone()),
+        exists().where(
+            ProfileTag.bee_id == Membership.bee_id,
+            ProfileTag.kind.in_(INTERESTS),
+            ProfileTag.key.in_(interests),
+        ),
+    ]
+
+
+def _peers_in_hive(my_id: int, interests: list[str]):
+    """SELECT the peers who are members of the outer query's hive."""
+    return (
+        select(Membership.bee_id)
+        .where(Membership.hive_id == Hive.id, *_peer_members(my_id, interests))
+        .correlate(Hive)
+    )
+
+
+def _hives_counted_at_once(me: Bee, interests, about, topics, candidate, limit: int) -> list[HiveToJoin]:
+    """Every hive's peers counted in one statement: what :func:`hives_to_join` falls back on."""
     peers = (
         select(ProfileTag.bee_id)
-        .join(Bee, Bee.id == ProfileTag.bee_id)
         .where(ProfileTag.kind.in_(INTERESTS), ProfileTag.key.in_(interests), ProfileTag.bee_id != me.id)
-        .where(Bee.deleted_at.is_(None), Bee.suspended_at.is_(None))
+        .where(ProfileTag.bee_id.not_in(_gone()))
         .distinct()
         .subquery()
     )
@@ -192,8 +301,6 @@ def hives_to_join(me: Bee, limit: int = LIMIT) -> list[HiveToJoin]:
         .group_by(Membership.hive_id)
         .subquery()
     )
-    topics = _my_topics(me.id)
-    about = _hives_about(topics)
     peers_in = peer_members.c.peers
     topical = union_all(
         select(about.c.hive_id, _points(TOPIC_POINTS)),
@@ -208,21 +315,21 @@ def hives_to_join(me: Bee, limit: int = LIMIT) -> list[HiveToJoin]:
         select(Hive, scored.c.strength, func.coalesce(peer_members.c.peers, 0))
         .join(scored, scored.c.hive_id == Hive.id)
         .outerjoin(peer_members, peer_members.c.hive_id == Hive.id)
-        .where(
-            ~Hive.is_private,
-            Hive.id.not_in(select(Membership.hive_id).where(Membership.bee_id == me.id)),
-            Hive.id.not_in(_dismissed(me.id, "hive")),
-        )
+        .where(candidate)
         .order_by(scored.c.strength.desc(), Hive.id)
         .limit(limit)
     ).all()
     found = [HiveToJoin(hive, strength, peers=peers) for hive, strength, peers in rows]
+    _explain_hives(found, about, topics)
+    return found
+
+
+def _explain_hives(found: list[HiveToJoin], about, topics: dict[str, str]) -> None:
     by_id = {item.hive.id: item for item in found}
     if by_id:
         for hive_id, topic in db.session.execute(select(about).where(about.c.hive_id.in_(by_id))):
             if topics[topic] not in by_id[hive_id].topics:
                 by_id[hive_id].topics.append(topics[topic])
-    return found
 
 
 def _my_topics(bee_id: int) -> dict[str, str]:

@@ -2,25 +2,34 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import pytest
+from sqlalchemy import select
 
 from app.db import write_transaction
 from app.errors import NotFound, ValidationError
 from app.extensions import db
+from app.hives.models import Hive, HiveTag, Membership, MembershipState
 from app.hives.services import create_hive, join_hive, leave_hive
 from app.posts import queries as feeds
 from app.profiles import record
-from app.profiles.data import ProfileData, SkillData
-from app.profiles.models import utcnow
+from app.profiles.data import ProfileData, SkillData, tag_key
+from app.profiles.models import Bee, Follow, ProfileTag, Skill, blocked_either_way, utcnow
 from app.profiles.services import block, follow
 from app.talent.affinity import (
     HIVE_POINTS,
     INTEREST_POINTS,
+    LIMIT,
+    PEERS_COUNTED,
     SKILL_POINTS,
+    TOPIC_POINTS,
     bees_to_know,
     dismiss,
     hives_to_join,
 )
+from app.talent.models import DismissedSuggestion
+from bench.talent import Scale, generate
 from tests.factories import make_bee, make_post
 
 
@@ -151,3 +160,116 @@ def test_a_hive_about_an_accented_topic_is_found_and_counted_once(app):
     assert found[cafe.id].topics == ["Café"]
     assert found[cafe.id].strength == found[calligraphy.id].strength
     assert found[calligraphy.id].topics == ["خَطّ"]
+
+
+def _brute_force(me_id: int, limit: int = LIMIT) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
+    """Bees to know and hives to join counted the slow way, from every row, as the module's
+    docstring says they count: (bee id, strength) and (hive id, strength, peers)."""
+    tags: dict[int, set[str]] = defaultdict(set)
+    for bee_id, key in db.session.execute(
+        select(ProfileTag.bee_id, ProfileTag.key).where(ProfileTag.kind.in_(("interest", "hobby")))
+    ):
+        tags[bee_id].add(key)
+    skills: dict[int, set[str]] = defaultdict(set)
+    for bee_id, key in db.session.execute(select(Skill.bee_id, Skill.key)):
+        skills[bee_id].add(key)
+    members: dict[int, set[int]] = defaultdict(set)
+    touched: set[int] = set()  # every hive I am, was or asked to be in
+    for bee_id, hive_id, state in db.session.execute(
+        select(Membership.bee_id, Membership.hive_id, Membership.state)
+    ):
+        if state == MembershipState.ACTIVE:
+            members[hive_id].add(bee_id)
+        if bee_id == me_id:
+            touched.add(hive_id)
+    live = set(db.session.scalars(select(Bee.id).where(Bee.deleted_at.is_(None), Bee.suspended_at.is_(None))))
+    followed = set(db.session.scalars(select(Follow.followee_id).where(Follow.follower_id == me_id)))
+    blocked = set(db.session.scalars(blocked_either_way(me_id)))
+    dismissed = select(DismissedSuggestion.kind, DismissedSuggestion.target_id)
+    set_aside = {
+        tuple(row) for row in db.session.execute(dismissed.where(DismissedSuggestion.bee_id == me_id))
+    }
+    my_hives = {hive_id for hive_id, bees in members.items() if me_id in bees}
+    mine, my_skills = tags[me_id], skills[me_id]
+    scores = []
+    for bee_id in live - {me_id} - followed - blocked:
+        if ("bee", bee_id) in set_aside:
+            continue
+        theirs, their_skills = tags[bee_id], skills[bee_id]
+        strength = (
+            HIVE_POINTS * sum(1 for hive_id in my_hives if bee_id in members[hive_id])
+            + INTEREST_POINTS * len(mine & theirs)
+            + SKILL_POINTS * len(my_skills & their_skills)
+            + SKILL_POINTS * len((mine - my_skills) & their_skills)
+            + SKILL_POINTS * len((my_skills & theirs) - their_skills)
+        )
+        if strength:
+            scores.append((bee_id, strength))
+    bees = sorted(scores, key=lambda item: (-item[1], item[0]))[:limit]
+
+    forms = set()
+    for name in (
+        db.session.scalars(
+            select(ProfileTag.name).where(
+                ProfileTag.bee_id == me_id, ProfileTag.kind.in_(("interest", "hobby"))
+            )
+        ).all()
+        + db.session.scalars(select(Skill.name).where(Skill.bee_id == me_id)).all()
+    ):
+        forms |= {name.casefold(), tag_key(name)}
+    about: dict[int, set[str]] = defaultdict(set)
+    for hive_id, tag in db.session.execute(select(HiveTag.hive_id, HiveTag.tag)):
+        if tag in forms:
+            about[hive_id].add(tag)
+    peers = {bee_id for bee_id in live - {me_id} if tags[bee_id] & mine}
+    hives = []
+    for hive_id, name_key, is_private in db.session.execute(select(Hive.id, Hive.name_key, Hive.is_private)):
+        if is_private or hive_id in touched or ("hive", hive_id) in set_aside:
+            continue
+        topics = about[hive_id] | ({name_key} & forms)
+        counted = len(members[hive_id] & peers)
+        if topics or counted:
+            hives.append((hive_id, TOPIC_POINTS * len(topics) + min(counted, PEERS_COUNTED), counted))
+    return bees, sorted(hives, key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def test_every_bee_of_a_generated_network_gets_what_counting_every_row_gives(app):
+    """Whichever way a suggestion is found (the hives about my topics alone, the first hives
+    full of peers, or every hive counted at once), it is the one counting every row finds."""
+    with db.engine.begin() as connection:
+        generate(connection, Scale(bees=1000, hives=60, seekers=0, seed=8))
+    bees = db.session.scalars(select(Bee).order_by(Bee.id)).all()
+    follow(bees[0], bees[1])
+    block(bees[2], bees[0])
+    dismiss(bees[0], "bee", bees[3].id)
+    dismiss(bees[0], "hive", 1)
+    with write_transaction():
+        db.session.merge(bees[4]).deleted_at = utcnow()
+    for me in bees[:60] + bees[-20:]:
+        expected_bees, expected_hives = _brute_force(me.id)
+        assert [(item.bee.id, item.strength) for item in bees_to_know(me)] == expected_bees, me.id
+        found = [(item.hive.id, item.strength, item.peers) for item in hives_to_join(me)]
+        assert found == expected_hives, me.id
+
+
+def test_hives_about_my_topics_with_peers_come_before_hives_only_full_of_peers(app):
+    me = person("me", interests=("Jazz",))
+    owner = person("owner")
+    crowded = create_hive(owner, "Evenings", "Out.", "city")  # the oldest hive: about no topic of mine
+    about = [create_hive(owner, f"Jazz Club {n}", "Swing.", "jazz") for n in range(LIMIT + 1)]
+    fans = [person(f"fan{n:02}", interests=("jazz",)) for n in range(PEERS_COUNTED)]
+    for fan in fans:
+        join_hive(fan, crowded)
+    for hive in about:
+        for fan in fans[: PEERS_COUNTED - 2]:
+            join_hive(fan, hive)
+    found = hives_to_join(me)
+    assert [item.hive.id for item in found] == [hive.id for hive in about[:LIMIT]]
+    assert {(item.strength, item.peers, tuple(item.topics)) for item in found} == {
+        (TOPIC_POINTS + PEERS_COUNTED - 2, PEERS_COUNTED - 2, ("Jazz",))
+    }
+    dismiss(me, "hive", about[0].id)
+    dismiss(me, "hive", about[1].id)  # five hives about jazz left: the crowded one comes last
+    found = hives_to_join(me)
+    assert [item.hive.id for item in found] == [hive.id for hive in about[2:]] + [crowded.id]
+    assert (found[-1].strength, found[-1].peers, found[-1].topics) == (PEERS_COUNTED, PEERS_COUNTED, [])
