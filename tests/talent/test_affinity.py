@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.db import write_transaction
 from app.errors import NotFound, ValidationError
@@ -17,6 +17,7 @@ from app.profiles import record
 from app.profiles.data import ProfileData, SkillData, tag_key
 from app.profiles.models import Bee, Follow, ProfileTag, Skill, blocked_either_way, utcnow
 from app.profiles.services import block, follow
+from app.search import index
 from app.talent.affinity import (
     HIVE_POINTS,
     INTEREST_POINTS,
@@ -233,11 +234,21 @@ def _brute_force(me_id: int, limit: int = LIMIT) -> tuple[list[tuple[int, int]],
     return bees, sorted(hives, key=lambda item: (-item[1], item[0]))[:limit]
 
 
-def test_every_bee_of_a_generated_network_gets_what_counting_every_row_gives(app):
-    """Whichever way a suggestion is found (the hives about my topics alone, the first hives
-    full of peers, or every hive counted at once), it is the one counting every row finds."""
+@pytest.fixture
+def generated(app):
+    """A generated network of 1,000 bees; its search index emptied afterwards (the app fixture
+    empties the tables it knows, and a stale index would find bees in later tests)."""
     with db.engine.begin() as connection:
         generate(connection, Scale(bees=1000, hives=60, seekers=0, seed=8))
+    yield
+    with db.engine.begin() as connection:
+        for table in index.TABLES.values():
+            connection.execute(text(f"DELETE FROM {table}"))
+
+
+def test_every_bee_of_a_generated_network_gets_what_counting_every_row_gives(app, generated):
+    """Whichever way a suggestion is found (the hives about my topics alone, the first hives
+    full of peers, or every hive counted at once), it is the one counting every row finds."""
     bees = db.session.scalars(select(Bee).order_by(Bee.id)).all()
     follow(bees[0], bees[1])
     block(bees[2], bees[0])
