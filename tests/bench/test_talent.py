@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, select, text
 
 from app.extensions import db
 from app.hives.models import Hive, Membership, MembershipState
@@ -22,10 +23,23 @@ from app.profiles.models import Bee, Position, ProfileTag, Skill
 from app.search import index
 from app.search.folding import words
 from app.talent.search import HIVE_POINTS, INTEREST_POINTS, SKILL_POINTS, TalentQuery, search_talent
-from bench.talent import SHAPES, Scale, generate, markdown, run
+from bench.talent import markdown, run
+from bench.talent_data import Scale, generate
+from bench.talent_measure import SHAPES
+from bench.talent_suggestions import LISTS
 from tests.factories import make_bee
 
 TINY = Scale(bees=300, hives=12, seekers=12, seed=5)
+
+
+@pytest.fixture
+def search_index_emptied(app):
+    """The generated bees' search index emptied after each test: the app fixture empties the
+    tables it knows, and a stale index would find bees in later tests."""
+    yield
+    with db.engine.begin() as connection:
+        for table in index.TABLES.values():
+            connection.execute(text(f"DELETE FROM {table}"))
 
 
 def _rows(model, bee_id: int, *columns: str) -> list[tuple]:
@@ -33,7 +47,7 @@ def _rows(model, bee_id: int, *columns: str) -> list[tuple]:
     return sorted(tuple(getattr(row, column) for column in columns) for row in rows)
 
 
-def test_generated_profiles_are_what_the_services_would_have_written(app):
+def test_generated_profiles_are_what_the_services_would_have_written(app, search_index_emptied):
     with db.engine.begin() as connection:
         made = generate(connection, TINY)
     assert (made["bees"], made["hives"], made["searchable_bees"]) == (300, 12, 300)
@@ -78,7 +92,7 @@ def _find(searcher: Bee, query: TalentQuery, bee_id: int):
         page = search_talent(searcher, query, page.next_after)
 
 
-def test_search_finds_what_the_generator_made(app):
+def test_search_finds_what_the_generator_made(app, search_index_emptied):
     with db.engine.begin() as connection:
         generate(connection, TINY)
     recruiter = db.session.scalar(select(Bee).where(Bee.account_kind == "recruiter").order_by(Bee.id))
@@ -121,7 +135,7 @@ def test_search_finds_what_the_generator_made(app):
 
 
 def test_the_runner_measures_checks_and_reports(tmp_path):
-    results = run(f"sqlite:///{tmp_path / 'talent.db'}", TINY, 24, tmp_path / "results")
+    results = run(f"sqlite:///{tmp_path / 'talent.db'}", TINY, 24, tmp_path / "results", suggestion_count=10)
     assert results["problems"] == []
     assert results["searches"] == 24
     assert results["dataset"]["bees"] == 300
@@ -137,3 +151,10 @@ def test_the_runner_measures_checks_and_reports(tmp_path):
     assert json.loads(path.read_text())["overall"] == results["overall"]
     assert path.with_suffix(".md").read_text() == markdown(json.loads(path.read_text()))
     assert "target of 100 ms" in path.with_suffix(".md").read_text()
+    suggestions = results["suggestions"]
+    assert suggestions["bees"] == 10
+    assert len(results["suggestions_measured"]) == 10
+    for label in (*LISTS, "both (the page)"):
+        assert suggestions[label]["n"] == 10
+        assert suggestions[label]["p95"] > 0
+    assert "## Suggestions for one bee" in path.with_suffix(".md").read_text()
