@@ -340,6 +340,7 @@ ACTIONS: list[Row] = [
         data=lambda w, a: {"state": "shortlisted"},
         done=lambda w, a: db.session.get(Pitch, w.pitch.id, populate_existing=True).state,
     ),
+    Row("opportunities.withdraw", "GET", lambda w, a: f"/answers/{w.pitch.id}/withdraw", rule({AUTHOR})),
     Row(
         "opportunities.withdraw",
         "POST",

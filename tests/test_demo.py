@@ -18,7 +18,7 @@ from app.opportunities.models import Opportunity, OpportunityKind, OpportunitySt
 from app.posts import delivery, queries
 from app.posts.models import Comment, Post, PostHive, Reaction
 from app.profiles import record
-from app.profiles.models import Bee, Follow
+from app.profiles.models import Bee, Follow, WorkSample
 
 SCRIPTS = {
     "ar": re.compile(r"[\u0600-\u06FF]"),
@@ -143,7 +143,11 @@ def test_demo_network_is_believable_and_consistent(app):
         assert any(SCRIPTS[language].search(answer.body_source) for answer in answers), language
     with_samples = [answer for answer in answers if answer.samples]
     assert with_samples
-    assert all(sample.bee_id == answer.bee_id for answer in with_samples for sample in answer.samples)
+    assert all(
+        db.session.get(WorkSample, sample.sample_id).bee_id == answer.bee_id
+        for answer in with_samples
+        for sample in answer.samples
+    )
     sent = pitches.sent_by(demo)[0]
     assert sent
     moved = db.session.scalars(

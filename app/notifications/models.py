@@ -67,7 +67,13 @@ class Notice(db.Model):
     post or comment, with a moderator's reason."""
 
     __tablename__ = "notices"
-    __table_args__ = (Index("ix_notices_bee_id", "bee_id", "id"),)
+    __table_args__ = (
+        Index("ix_notices_bee_id", "bee_id", "id"),
+        # What an opportunity, an answer or a saved search takes with it when it goes.
+        Index("ix_notices_opportunity_id", "opportunity_id"),
+        Index("ix_notices_pitch_id", "pitch_id"),
+        Index("ix_notices_saved_search_id", "saved_search_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     bee_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"))

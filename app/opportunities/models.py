@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.extensions import db
-from app.profiles.models import LOCATION_MAX, Bee, WorkSample, utcnow
+from app.profiles.models import LOCATION_MAX, Bee, utcnow
 
 TITLE_MAX = 120
 DESCRIPTION_MAX = 10_000
@@ -39,6 +39,8 @@ COMPENSATION_MAX = 120
 TERM_MAX = 60
 IDEA_MAX = 200
 PITCH_MAX = 5_000
+SAMPLE_TITLE_MAX = 120  # as a work sample's
+SAMPLE_URL_MAX = 500
 
 
 class OpportunityKind:
@@ -180,17 +182,22 @@ class Pitch(db.Model):
 
     opportunity: Mapped[Opportunity] = relationship(lazy="joined", innerjoin=True)
     bee: Mapped[Bee] = relationship(lazy="joined", innerjoin=True)
-    samples: Mapped[list[WorkSample]] = relationship(
-        secondary="pitch_samples", order_by="WorkSample.place", lazy="selectin", viewonly=True
+    # The work samples as they were when sent: a profile edited or imported later changes
+    # nothing the poster was shown.
+    samples: Mapped[list[PitchSample]] = relationship(
+        order_by="PitchSample.place", lazy="selectin", viewonly=True
     )
 
 
 class PitchSample(db.Model):
-    """A work sample of the bee's, chosen to go with an application."""
+    """A work sample of the bee's, chosen to go with an application: its title and address
+    copied in, and the sample it came from while that exists."""
 
     __tablename__ = "pitch_samples"
+    __table_args__ = (Index("ix_pitch_samples_sample_id", "sample_id"),)
 
     pitch_id: Mapped[int] = mapped_column(ForeignKey("pitches.id", ondelete="CASCADE"), primary_key=True)
-    sample_id: Mapped[int] = mapped_column(
-        ForeignKey("work_samples.id", ondelete="CASCADE"), primary_key=True
-    )
+    place: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    sample_id: Mapped[int | None] = mapped_column(ForeignKey("work_samples.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(SAMPLE_TITLE_MAX))
+    url: Mapped[str] = mapped_column(String(SAMPLE_URL_MAX))

@@ -15,12 +15,12 @@ from app.errors import Conflict, NotFound, ValidationError
 from app.extensions import db
 from app.markup import UnrenderableText, render_markdown
 from app.notifications.models import Kind as NoticeKind
-from app.notifications.services import lock_recipients, notify
+from app.notifications.services import notify
 from app.opportunities import services
 from app.opportunities.models import IDEA_MAX, PITCH_MAX, Opportunity, Pitch, PitchSample, PitchState
 from app.profiles import data
-from app.profiles.models import Bee, WorkSample, utcnow
-from app.profiles.services import is_blocked_between
+from app.profiles.models import Bee, WorkSample, blocked_either_way, utcnow
+from app.profiles.services import is_blocked_between, lock_live_bees
 
 SAMPLES_MAX = 5
 PAGE_SIZE = 30
@@ -65,9 +65,11 @@ def send(bee: Bee, opportunity_id: int, draft: PitchData) -> Pitch:
     bee_id, poster_id = bee.id, opportunity.poster_id
     try:
         with write_transaction():
-            lock_recipients(bee_id, poster_id)
+            (bee, _poster) = _live(bee_id, poster_id)
             lock_rows(Opportunity, [opportunity_id])
             opportunity = db.session.get(Opportunity, opportunity_id, populate_existing=True)
+            if opportunity is None:
+                raise NotFound(_("That opportunity does not exist or was taken down."))
             check_may_answer(bee, opportunity)
             if db.session.scalar(
                 select(Pitch.id).where(Pitch.opportunity_id == opportunity_id, Pitch.bee_id == bee_id)
@@ -84,7 +86,12 @@ def send(bee: Bee, opportunity_id: int, draft: PitchData) -> Pitch:
             )
             db.session.add(pitch)
             db.session.flush()
-            db.session.add_all(PitchSample(pitch_id=pitch.id, sample_id=sample_id) for sample_id in samples)
+            db.session.add_all(
+                PitchSample(
+                    pitch_id=pitch.id, place=place, sample_id=sample.id, title=sample.title, url=sample.url
+                )
+                for place, sample in enumerate(samples)
+            )
             services.bump_pitch_count(opportunity_id)
             notify(
                 poster_id,
@@ -93,7 +100,7 @@ def send(bee: Bee, opportunity_id: int, draft: PitchData) -> Pitch:
                 opportunity_id=opportunity_id,
                 pitch_id=pitch.id,
             )
-    except IntegrityError:  # the same bee's answer, sent twice at once
+    except IntegrityError:  # the same bee's answer, sent twice at once (the one unique rule here)
         raise Conflict(_("You already answered this opportunity.")) from None
     return pitch
 
@@ -115,27 +122,40 @@ def _check(opportunity: Opportunity, draft: PitchData) -> tuple[str, str, str]:
         raise ValidationError("body", _("This text has too many links or nests too deeply.")) from None
 
 
-def _own_samples(bee_id: int, sample_ids: tuple[int, ...]) -> list[int]:
-    """The chosen work samples, each the bee's own; any other is refused."""
+def _own_samples(bee_id: int, sample_ids: tuple[int, ...]) -> list[WorkSample]:
+    """The chosen work samples in the profile's order, each the bee's own; any other is
+    refused."""
     wanted = sorted(set(sample_ids))
     if not wanted:
         return []
     if not all(0 < sample_id <= MAX_ID for sample_id in wanted):
         raise ValidationError("samples", _("Choose among your own work samples."))
-    own = set(
+    own = list(
         db.session.scalars(
-            select(WorkSample.id).where(WorkSample.id.in_(wanted), WorkSample.bee_id == bee_id)
+            select(WorkSample)
+            .where(WorkSample.id.in_(wanted), WorkSample.bee_id == bee_id)
+            .order_by(WorkSample.place)
         )
     )
-    if own != set(wanted):
+    if len(own) != len(wanted):
         raise ValidationError("samples", _("Choose among your own work samples."))
-    return wanted
+    return own
+
+
+def _live(*bee_ids: int) -> list[Bee]:
+    """Lock both sides' rows (bees first, in id order) and read them afresh: an account deleted
+    meanwhile is not found, and nothing lands on its emptied row."""
+    return lock_live_bees(*bee_ids)
 
 
 def answer_for(reader: Bee, pitch_id: int) -> Pitch:
     """An answer its bee or the opportunity's poster reads; to anyone else it does not exist."""
     pitch = db.session.get(Pitch, pitch_id) if 0 < pitch_id <= MAX_ID else None
-    if pitch is None or not policy.can_read_answer(reader, pitch):
+    if (
+        pitch is None
+        or not policy.can_read_answer(reader, pitch)
+        or is_blocked_between(pitch.bee_id, pitch.opportunity.poster_id)  # a block ends the talk
+    ):
         raise NotFound(_("That answer does not exist."))
     return pitch
 
@@ -151,13 +171,14 @@ def move(poster: Bee, pitch_id: int, target: str) -> Pitch:
     )
     poster_id, bee_id = poster.id, pitch.bee_id
     with write_transaction():
-        lock_recipients(poster_id, bee_id)
-        lock_rows(Pitch, [pitch_id])
-        pitch = db.session.get(Pitch, pitch_id, populate_existing=True)
+        _live(poster_id, bee_id)
+        pitch = _locked(pitch_id)
         if pitch.state == target:
             return pitch
-        if not PitchState.can_move(pitch.state, target):
+        if pitch.state == PitchState.WITHDRAWN:
             raise Conflict(_("This answer was withdrawn: it cannot move any more."))
+        if not PitchState.can_move(pitch.state, target):
+            raise Conflict(_("An accepted or declined answer goes back to the shortlist first."))
         pitch.state = target
         pitch.updated_at = utcnow()
         notify(
@@ -172,9 +193,8 @@ def withdraw(bee: Bee, pitch_id: int) -> Pitch:
     policy.require(policy.can_withdraw_answer(bee, pitch), _("Only the bee who sent an answer withdraws it."))
     bee_id, poster_id = bee.id, pitch.opportunity.poster_id
     with write_transaction():
-        lock_recipients(bee_id, poster_id)
-        lock_rows(Pitch, [pitch_id])
-        pitch = db.session.get(Pitch, pitch_id, populate_existing=True)
+        _live(bee_id, poster_id)
+        pitch = _locked(pitch_id)
         if not PitchState.can_move(pitch.state, PitchState.WITHDRAWN):
             raise Conflict(_("Only an answer still waiting can be withdrawn."))
         pitch.state = PitchState.WITHDRAWN
@@ -189,26 +209,51 @@ def withdraw(bee: Bee, pitch_id: int) -> Pitch:
     return pitch
 
 
-def pipeline(poster: Bee, opportunity: Opportunity, state: str) -> list[Pitch]:
-    """The answers at one step of an opportunity's pipeline, oldest first (as they came)."""
+def _locked(pitch_id: int) -> Pitch:
+    lock_rows(Pitch, [pitch_id])
+    pitch = db.session.get(Pitch, pitch_id, populate_existing=True)
+    if pitch is None:  # its bee or poster left meanwhile
+        raise NotFound(_("That answer does not exist."))
+    return pitch
+
+
+def pipeline(
+    poster: Bee, opportunity: Opportunity, state: str, after: int | None = None
+) -> tuple[list[Pitch], int | None]:
+    """The answers at one step of an opportunity's pipeline, oldest first (as they came), a
+    page at a time (keyset on id), without bees on either side of a block with the poster."""
     policy.require(
         policy.can_manage_opportunity(poster, opportunity),
         _("Only the opportunity's poster sees its answers."),
     )
     if state not in (*PitchState.PIPELINE, PitchState.WITHDRAWN):
         raise ValidationError("state", _("Choose new, shortlisted, accepted or declined."))
-    return list(
-        db.session.scalars(
-            select(Pitch)
-            .where(Pitch.opportunity_id == opportunity.id, Pitch.state == state)
-            .order_by(Pitch.id)
+    statement = (
+        select(Pitch)
+        .where(
+            Pitch.opportunity_id == opportunity.id,
+            Pitch.state == state,
+            Pitch.bee_id.not_in(blocked_either_way(poster.id)),
         )
+        .order_by(Pitch.id)
+        .limit(PAGE_SIZE + 1)
     )
+    if after is not None:
+        statement = statement.where(Pitch.id > after)
+    rows = list(db.session.scalars(statement))
+    return rows[:PAGE_SIZE], rows[PAGE_SIZE - 1].id if len(rows) > PAGE_SIZE else None
 
 
 def sent_by(bee: Bee, before: int | None = None) -> tuple[list[Pitch], int | None]:
-    """Everything a bee sent, newest first, with where each stands (keyset pages on id)."""
-    statement = select(Pitch).where(Pitch.bee_id == bee.id).order_by(Pitch.id.desc()).limit(PAGE_SIZE + 1)
+    """Everything a bee sent, newest first, with where each stands (keyset pages on id); not
+    what went to a poster on either side of a block with the bee."""
+    statement = (
+        select(Pitch)
+        .join(Opportunity, Opportunity.id == Pitch.opportunity_id)
+        .where(Pitch.bee_id == bee.id, Opportunity.poster_id.not_in(blocked_either_way(bee.id)))
+        .order_by(Pitch.id.desc())
+        .limit(PAGE_SIZE + 1)
+    )
     if before is not None:
         statement = statement.where(Pitch.id < before)
     rows = list(db.session.scalars(statement))

@@ -19,6 +19,7 @@ from app.posts.queries import parse_cursor
 from app.profiles.forms import ActionForm
 from app.profiles.models import WorkSample
 from app.profiles.queries import hives_of
+from app.text import isolated
 
 bp = Blueprint("opportunities", __name__)
 
@@ -100,7 +101,7 @@ def show(opportunity_id: int):
         "opportunities/show.html",
         opportunity=opportunity,
         manages=manages,
-        counts=services.pitch_counts(opportunity.id) if manages else None,
+        counts=services.pitch_counts(opportunity) if manages else None,
         reasons=None if manages else matching.reasons_for(current_user, opportunity),
         answer=answer,
         may_answer=answer is None
@@ -161,13 +162,16 @@ def answers(opportunity_id: int):
     """The poster's pipeline: the answers at one step (new first), and how many at each."""
     opportunity = services.opportunity_for(current_user, opportunity_id)
     state = request.args.get("state", PitchState.NEW)
-    listed = pitches.pipeline(current_user, opportunity, state)
+    listed, next_after = pitches.pipeline(
+        current_user, opportunity, state, parse_cursor(request.args.get("after"))
+    )
     return render_template(
         "opportunities/answers.html",
         opportunity=opportunity,
         state=state,
         answers=listed,
-        counts=services.pitch_counts(opportunity.id),
+        next_after=next_after,
+        counts=services.pitch_counts(opportunity),
     )
 
 
@@ -209,16 +213,23 @@ def move(pitch_id: int):
     form = MoveForm()
     if form.validate_on_submit():
         answer = pitches.move(current_user, pitch_id, form.state.data or "")
-        flash(_("Moved. %(bee)s is told.", bee=answer.bee.display_name), "success")
+        flash(_("Moved. %(bee)s is told.", bee=isolated(answer.bee.display_name)), "success")
     return redirect(url_for("opportunities.pitch", pitch_id=pitch_id))
 
 
-@bp.post("/answers/<int:pitch_id>/withdraw")
+@bp.route("/answers/<int:pitch_id>/withdraw", methods=["GET", "POST"])
 @login_required
 def withdraw(pitch_id: int):
-    """Take back my answer while it waits."""
+    """Take back my answer while it waits, after a confirmation: it cannot be sent again."""
+    answer = pitches.answer_for(current_user, pitch_id)
+    policy.require(
+        policy.can_withdraw_answer(current_user, answer), _("Only the bee who sent an answer withdraws it.")
+    )
+    if not PitchState.can_move(answer.state, PitchState.WITHDRAWN):
+        raise Conflict(_("Only an answer still waiting can be withdrawn."))
     form = ActionForm()
     if form.validate_on_submit():
         pitches.withdraw(current_user, pitch_id)
         flash(_("Withdrawn. The poster is told."), "info")
-    return redirect(url_for("opportunities.pitch", pitch_id=pitch_id))
+        return redirect(url_for("opportunities.pitch", pitch_id=pitch_id))
+    return render_template("opportunities/withdraw.html", answer=answer, form=form)

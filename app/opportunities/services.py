@@ -36,6 +36,7 @@ from app.opportunities.models import (
     Pitch,
     PitchState,
 )
+from app.posts import mentions
 from app.posts import services as posts
 from app.posts.models import Kind as PostKind
 from app.posts.models import Post
@@ -131,8 +132,14 @@ def post_opportunity(poster: Bee, draft: OpportunityData) -> Opportunity:
     )
     checked, description_html, terms = _check(draft)
     poster_id = poster.id
+    # The announcement tells the bees its title or opening mentions: their rows are locked first.
+    mentioned = (
+        mentions.named_bee_ids(posts.render_body(_announcement(checked, description_html, MAX_ID)))
+        if checked.hive_ids
+        else []
+    )
     with write_transaction():
-        lock_recipients(poster_id)
+        lock_recipients(poster_id, *mentioned)
         hives = posts.target_hives(poster_id, list(checked.hive_ids))
         if any(hive.is_private for hive in hives):
             raise ValidationError("hives", _("Opportunities go to public hives only, so anyone can answer."))
@@ -155,7 +162,7 @@ def post_opportunity(poster: Bee, draft: OpportunityData) -> Opportunity:
             for place, (kind, key, name) in enumerate(terms)
         )
         if hives:
-            body = _announcement(opportunity, description_html)
+            body = _announcement(checked, description_html, opportunity.id)
             body_html = posts.render_body(body)
             post = posts.write_post(
                 poster_id,
@@ -177,13 +184,13 @@ _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]!])")
 _MARKDOWN_LEADING = re.compile(r"^(\s*)([#>+-]|\d+(?=\.))", re.MULTILINE)
 
 
-def _announcement(opportunity: Opportunity, description_html: str) -> str:
+def _announcement(opportunity: OpportunityData, description_html: str, opportunity_id: int) -> str:
     """The buzz that announces an opportunity in hives: its kind and title, the opening of its
     description, and the way to answer (Markdown; the title escaped, so it reads as written)."""
     title = _escaped(opportunity.title)
     opening = _escaped(plain_excerpt(description_html, 240))
     # A path, not a full address: the same in a request, a CLI command (the demo) or a test.
-    link = current_app.url_map.bind("").build("opportunities.show", {"opportunity_id": opportunity.id})
+    link = current_app.url_map.bind("").build("opportunities.show", {"opportunity_id": opportunity_id})
     lines = [f"**{kind_label(opportunity.kind)}: {title}**", opening]
     if opportunity.deadline:
         lines.append(_("Answers until %(day)s.", day=opportunity.deadline.isoformat()))
@@ -203,33 +210,54 @@ def close_opportunity(actor: Bee, opportunity_id: int) -> Opportunity:
     policy.require(
         policy.can_manage_opportunity(actor, opportunity), _("Only its poster closes an opportunity.")
     )
-    waiting = list(
-        db.session.scalars(
-            select(Pitch.bee_id).where(
-                Pitch.opportunity_id == opportunity.id,
-                Pitch.state.in_((PitchState.NEW, PitchState.SHORTLISTED)),
-            )
-        )
-    )
+    opportunity_id = opportunity.id
     actor_id = actor.id
-    with write_transaction():
-        lock_recipients(actor_id, *waiting)
-        lock_rows(Opportunity, [opportunity_id])
-        opportunity = db.session.get(Opportunity, opportunity_id, populate_existing=True)
-        if opportunity.state == OpportunityState.CLOSED:
-            raise Conflict(_("This opportunity is already closed."))
-        opportunity.state = OpportunityState.CLOSED
-        opportunity.closed_at = utcnow()
-        # Read again under the lock: an answer sent since the first read is told too (its
-        # bee's row is free by now: the answer's write has committed).
-        for bee_id in db.session.scalars(
+    told: set[int] = set()
+    while True:
+        told |= set(_waiting(opportunity_id, actor_id))
+        try:
+            with write_transaction():
+                lock_recipients(actor_id, *told)
+                lock_rows(Opportunity, [opportunity_id])
+                opportunity = db.session.get(Opportunity, opportunity_id, populate_existing=True)
+                if opportunity.state == OpportunityState.CLOSED:
+                    raise Conflict(_("This opportunity is already closed."))
+                # Read again under the lock: an answer sent since the first read must be told
+                # too, and its bee's row was not locked first (bees before other rows, always),
+                # so the close starts over with it rather than lock it late.
+                waiting = _waiting(opportunity_id, actor_id)
+                if set(waiting) - told:
+                    raise _StartOver
+                opportunity.state = OpportunityState.CLOSED
+                opportunity.closed_at = utcnow()
+                for bee_id in waiting:
+                    notify(
+                        bee_id,
+                        NoticeKind.OPPORTUNITY_CLOSED,
+                        actor_id=actor_id,
+                        opportunity_id=opportunity_id,
+                    )
+        except _StartOver:
+            continue
+        return opportunity
+
+
+class _StartOver(Exception):
+    """A write found more to lock than it locked: roll back and begin again."""
+
+
+def _waiting(opportunity_id: int, poster_id: int) -> list[int]:
+    """The bees whose answers are still in play, but for those on either side of a block with
+    the poster."""
+    return list(
+        db.session.scalars(
             select(Pitch.bee_id).where(
                 Pitch.opportunity_id == opportunity_id,
                 Pitch.state.in_((PitchState.NEW, PitchState.SHORTLISTED)),
+                Pitch.bee_id.not_in(blocked_either_way(poster_id)),
             )
-        ):
-            notify(bee_id, NoticeKind.OPPORTUNITY_CLOSED, actor_id=actor_id, opportunity_id=opportunity_id)
-    return opportunity
+        )
+    )
 
 
 def opportunity_for(viewer: Bee | None, opportunity_id: int) -> Opportunity:
@@ -292,12 +320,16 @@ def announcement_of(opportunity: Opportunity) -> Post | None:
     return post if post is not None and post.is_visible else None
 
 
-def pitch_counts(opportunity_id: int) -> dict[str, int]:
-    """How many answers stand at each step of the pipeline."""
+def pitch_counts(opportunity: Opportunity) -> dict[str, int]:
+    """How many answers stand at each step of the pipeline (as its pages list them: none from
+    a bee on either side of a block with the poster)."""
     counts = dict(
         db.session.execute(
             select(Pitch.state, func.count())
-            .where(Pitch.opportunity_id == opportunity_id)
+            .where(
+                Pitch.opportunity_id == opportunity.id,
+                Pitch.bee_id.not_in(blocked_either_way(opportunity.poster_id)),
+            )
             .group_by(Pitch.state)
         ).all()
     )

@@ -58,12 +58,13 @@ def _bee_by_handle():
     return select(Bee).where(Bee.handle == bindparam("handle"), Bee.deleted_at.is_(None))
 
 
-def lock_live_bees(*bees: Bee) -> list[Bee]:
-    """Inside a write: lock the bees' rows (in id order) and read them afresh, or
-    :class:`NotFound` if one deleted their account meanwhile (a write queued behind a deletion
-    must not land on the emptied row)."""
-    lock_rows(Bee, [bee.id for bee in bees])
-    fresh = [db.session.get(Bee, bee.id, populate_existing=True) for bee in bees]
+def lock_live_bees(*bees: Bee | int) -> list[Bee]:
+    """Inside a write: lock the bees' rows (in id order) and read them afresh (bees or their
+    ids, in the order given), or :class:`NotFound` if one deleted their account meanwhile (a
+    write queued behind a deletion must not land on the emptied row)."""
+    ids = [bee if isinstance(bee, int) else bee.id for bee in bees]
+    lock_rows(Bee, ids)
+    fresh = [db.session.get(Bee, bee_id, populate_existing=True) for bee_id in ids]
     if any(bee is None or bee.is_deleted for bee in fresh):
         raise NotFound(_("That account no longer exists."))
     return fresh

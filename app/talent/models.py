@@ -55,7 +55,11 @@ class SavedSearchMatch(db.Model):
     """A bee a saved search has matched, and when it was first found."""
 
     __tablename__ = "saved_search_matches"
-    __table_args__ = (Index("ix_saved_search_matches_found", "saved_search_id", "found_at"),)
+    __table_args__ = (
+        Index("ix_saved_search_matches_found", "saved_search_id", "found_at"),
+        # A deleted account leaves every search's matches (app/profiles/account.py).
+        Index("ix_saved_search_matches_bee_id", "bee_id"),
+    )
 
     saved_search_id: Mapped[int] = mapped_column(
         ForeignKey("saved_searches.id", ondelete="CASCADE"), primary_key=True

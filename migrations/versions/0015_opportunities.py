@@ -4,11 +4,14 @@ Reviewed by hand: an opportunity, its terms (skills it needs and topics, folded 
 by (kind, key, opportunity) so the opportunities suiting a bee are found by index), the
 pitches and applications (one per bee and opportunity, a unique constraint; the poster's
 pipeline read by (opportunity, state, id), a bee's own by (bee, id)) and the work samples
-chosen for an application. A saved search keeps its page's query string; its matches are
+chosen for an application, copied in (title and address) so a later edit or import of the
+profile changes nothing the poster was shown; the sample they came from is kept while it exists
+(SET NULL). A saved search keeps its page's query string; its matches are
 one row per (search, bee), so a check finds the new ones with one anti-join. Everything goes
 with its bee, opportunity or search (ON DELETE CASCADE), except the announcing post, whose
 deletion leaves the opportunity standing (SET NULL). Notices gain the opportunity, answer
-or saved search they are about (going with them) and an amount; on SQLite the notices
+or saved search they are about (going with them, each indexed so the cascade finds them) and an
+amount; a deleted account's row leaves every saved search's matches by an index on bee_id; on SQLite the notices
 table is rebuilt by batch mode, which copies every row (no table refers to notices).
 
 Revision ID: 0015
@@ -52,6 +55,7 @@ def upgrade():
     )
     with op.batch_alter_table('saved_search_matches', schema=None) as batch_op:
         batch_op.create_index('ix_saved_search_matches_found', ['saved_search_id', 'found_at'], unique=False)
+        batch_op.create_index('ix_saved_search_matches_bee_id', ['bee_id'], unique=False)
 
     op.create_table('opportunities',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -114,11 +118,17 @@ def upgrade():
 
     op.create_table('pitch_samples',
     sa.Column('pitch_id', sa.Integer(), nullable=False),
-    sa.Column('sample_id', sa.Integer(), nullable=False),
+    sa.Column('place', sa.SmallInteger(), nullable=False),
+    sa.Column('sample_id', sa.Integer(), nullable=True),
+    sa.Column('title', sa.String(length=120), nullable=False),
+    sa.Column('url', sa.String(length=500), nullable=False),
     sa.ForeignKeyConstraint(['pitch_id'], ['pitches.id'], name=op.f('fk_pitch_samples_pitch_id_pitches'), ondelete='CASCADE'),
-    sa.ForeignKeyConstraint(['sample_id'], ['work_samples.id'], name=op.f('fk_pitch_samples_sample_id_work_samples'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('pitch_id', 'sample_id', name=op.f('pk_pitch_samples'))
+    sa.ForeignKeyConstraint(['sample_id'], ['work_samples.id'], name=op.f('fk_pitch_samples_sample_id_work_samples'), ondelete='SET NULL'),
+    sa.PrimaryKeyConstraint('pitch_id', 'place', name=op.f('pk_pitch_samples'))
     )
+    with op.batch_alter_table('pitch_samples', schema=None) as batch_op:
+        batch_op.create_index('ix_pitch_samples_sample_id', ['sample_id'], unique=False)
+
     with op.batch_alter_table('notices', schema=None) as batch_op:
         batch_op.add_column(sa.Column('opportunity_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('pitch_id', sa.Integer(), nullable=True))
@@ -127,11 +137,17 @@ def upgrade():
         batch_op.create_foreign_key(batch_op.f('fk_notices_saved_search_id_saved_searches'), 'saved_searches', ['saved_search_id'], ['id'], ondelete='CASCADE')
         batch_op.create_foreign_key(batch_op.f('fk_notices_opportunity_id_opportunities'), 'opportunities', ['opportunity_id'], ['id'], ondelete='CASCADE')
         batch_op.create_foreign_key(batch_op.f('fk_notices_pitch_id_pitches'), 'pitches', ['pitch_id'], ['id'], ondelete='CASCADE')
+        batch_op.create_index('ix_notices_opportunity_id', ['opportunity_id'], unique=False)
+        batch_op.create_index('ix_notices_pitch_id', ['pitch_id'], unique=False)
+        batch_op.create_index('ix_notices_saved_search_id', ['saved_search_id'], unique=False)
 
 
 
 def downgrade():
     with op.batch_alter_table('notices', schema=None) as batch_op:
+        batch_op.drop_index('ix_notices_saved_search_id')
+        batch_op.drop_index('ix_notices_pitch_id')
+        batch_op.drop_index('ix_notices_opportunity_id')
         batch_op.drop_constraint(batch_op.f('fk_notices_pitch_id_pitches'), type_='foreignkey')
         batch_op.drop_constraint(batch_op.f('fk_notices_opportunity_id_opportunities'), type_='foreignkey')
         batch_op.drop_constraint(batch_op.f('fk_notices_saved_search_id_saved_searches'), type_='foreignkey')
@@ -139,6 +155,9 @@ def downgrade():
         batch_op.drop_column('saved_search_id')
         batch_op.drop_column('pitch_id')
         batch_op.drop_column('opportunity_id')
+
+    with op.batch_alter_table('pitch_samples', schema=None) as batch_op:
+        batch_op.drop_index('ix_pitch_samples_sample_id')
 
     op.drop_table('pitch_samples')
     with op.batch_alter_table('pitches', schema=None) as batch_op:
@@ -156,6 +175,7 @@ def downgrade():
 
     op.drop_table('opportunities')
     with op.batch_alter_table('saved_search_matches', schema=None) as batch_op:
+        batch_op.drop_index('ix_saved_search_matches_bee_id')
         batch_op.drop_index('ix_saved_search_matches_found')
 
     op.drop_table('saved_search_matches')

@@ -11,6 +11,7 @@ from sqlalchemy import func, select, update
 from app.errors import Conflict, PermissionDenied, ValidationError
 from app.extensions import db
 from app.hives.services import create_hive, join_hive
+from app.notifications.models import Notice
 from app.opportunities import matching, services
 from app.opportunities.models import Opportunity, OpportunityState
 from app.opportunities.services import OpportunityData
@@ -273,3 +274,14 @@ def test_terms_in_any_script_match_with_or_without_diacritics(app):
     suited = {item.opportunity.id: item for item in matching.suited_to(bee)}
     assert suited[calligraphy.id].skills == ["خَطّ الثُّلُث"]
     assert suited[hebrew.id].topics == ["כְּתִיבָה"]
+
+
+def test_bees_the_announcement_mentions_are_told(app):
+    poster = editor()
+    hive = make_hive(poster)
+    alice = make_bee(handle="alice")
+    services.post_opportunity(
+        poster, story_call(description="Ask @alice how she covered the last race.", hive_ids=(hive.id,))
+    )
+    kinds = db.session.scalars(select(Notice.kind).where(Notice.bee_id == alice.id)).all()
+    assert kinds == ["mentioned"]

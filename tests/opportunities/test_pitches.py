@@ -76,8 +76,16 @@ def test_an_application_carries_the_bees_own_samples_only(app):
     assert refused.value.field == "samples"
     assert db.session.scalar(select(func.count()).select_from(Pitch)) == 0
     pitch = pitches.send(bee, job.id, PitchData(body="Hire me.", idea="ignored", sample_ids=(mine,)))
-    assert [sample.id for sample in pitch.samples] == [mine]
+    assert [(s.sample_id, s.title, s.url) for s in pitch.samples] == [
+        (mine, "My piece", "https://example.org/piece")
+    ]
     assert pitch.idea == ""  # applications have no idea line
+    # The poster keeps what was sent, whatever the profile becomes.
+    record.change_entry(bee, "samples", mine, title="Renamed", url="https://example.org/elsewhere")
+    record.remove_entry(bee, "samples", mine)
+    db.session.expire_all()
+    kept = db.session.get(Pitch, pitch.id).samples
+    assert [(s.sample_id, s.title, s.url) for s in kept] == [(None, "My piece", "https://example.org/piece")]
 
 
 @pytest.mark.parametrize(
@@ -179,7 +187,7 @@ def test_only_the_two_sides_read_an_answer_and_only_the_poster_moves_it(app):
         pitches.move(poster, pitch.id, "withdrawn")
     with pytest.raises(PermissionDenied):
         pitches.pipeline(bee, call, "new")
-    assert [p.id for p in pitches.pipeline(poster, call, "new")] == [pitch.id]
+    assert [p.id for p in pitches.pipeline(poster, call, "new")[0]] == [pitch.id]
 
 
 def test_a_poster_may_turn_off_notices_of_answers_but_bees_always_hear_of_moves(app):
@@ -202,3 +210,53 @@ def test_bees_see_everything_they_sent_newest_first(app):
     page, cursor = pitches.sent_by(bee)
     assert [p.id for p in page] == sent[::-1]
     assert cursor is None
+
+
+def test_a_block_either_way_ends_the_pipeline_for_that_answer(app):
+    poster, call = posted()
+    blocked_by_bee, blocked_by_poster, other = make_bee(), make_bee(), make_bee()
+    first = pitches.send(blocked_by_bee, call.id, PitchData(idea="A", body="a"))
+    second = pitches.send(blocked_by_poster, call.id, PitchData(idea="B", body="b"))
+    kept = pitches.send(other, call.id, PitchData(idea="C", body="c"))
+    block(blocked_by_bee, poster)
+    block(poster, blocked_by_poster)
+    for pitch in (first, second):
+        with pytest.raises(NotFound):
+            pitches.answer_for(poster, pitch.id)
+        with pytest.raises(NotFound):
+            pitches.move(poster, pitch.id, "accepted")
+    assert [p.id for p in pitches.pipeline(poster, call, "new")[0]] == [kept.id]
+    assert services.pitch_counts(call)["new"] == 1
+    assert pitches.sent_by(blocked_by_bee) == ([], None)
+    services.close_opportunity(poster, call.id)
+    assert notices(blocked_by_bee) == []
+    assert notices(blocked_by_poster) == []
+    assert notices(other) == [("opportunity_closed", None)]
+
+
+def test_moves_out_of_the_pipeline_say_why(app):
+    poster, call = posted()
+    pitch = pitches.send(make_bee(), call.id, PitchData(idea="A", body="a"))
+    pitches.move(poster, pitch.id, "accepted")
+    with pytest.raises(Conflict) as refused:
+        pitches.move(poster, pitch.id, "new")
+    assert "goes back to the shortlist first" in refused.value.message
+
+
+def test_the_pipeline_and_what_was_sent_come_in_pages(app):
+    poster, call = posted()
+    senders = [make_bee() for _ in range(pitches.PAGE_SIZE + 2)]
+    sent = [pitches.send(bee, call.id, PitchData(idea="I", body="b")).id for bee in senders]
+    first, after = pitches.pipeline(poster, call, "new")
+    second, end = pitches.pipeline(poster, call, "new", after)
+    assert [p.id for p in first + second] == sent
+    assert end is None
+    bee = senders[0]
+    mine = [sent[0]]
+    for _ in range(pitches.PAGE_SIZE + 1):
+        _poster, other_call = posted()
+        mine.append(pitches.send(bee, other_call.id, PitchData(idea="I", body="b")).id)
+    page, before = pitches.sent_by(bee)
+    rest, end = pitches.sent_by(bee, before)
+    assert [p.id for p in page + rest] == mine[::-1]
+    assert end is None
