@@ -118,7 +118,7 @@ def bees_to_know(me: Bee, limit: int = LIMIT) -> list[BeeToKnow]:
         _dismissed(me.id, "bee"),
     ):
         never.update(db.session.scalars(excluded))
-    with _one_process():
+    with _ranking_settings():
         rows = _strongest_counting_twice(hives, interests, skills, never, limit)
         if rows is None:
             rows = _strongest(hives, interests, skills, never, limit)
@@ -130,26 +130,40 @@ def bees_to_know(me: Bee, limit: int = LIMIT) -> list[BeeToKnow]:
     return found
 
 
+# PostgreSQL settings for ranking every bee who shares anything with me (see _ranking_settings).
+RANKING_SETTINGS = {"max_parallel_workers_per_gather": "0"}
+
+
 @contextmanager
-def _one_process() -> Iterator[None]:
+def _ranking_settings() -> Iterator[None]:
     """On PostgreSQL, the statements inside run without parallel workers (SQLite has none).
 
     The planner cannot tell how many bees a GROUP BY over a UNION ALL of postings makes (it
-    assumes 200), so for tens of thousands of postings it plans a parallel partial aggregate
-    whose sorted merge costs more than the workers save: on the benchmark's 100,000 bees,
-    bees to know took a p50/p95 of 60/87 ms with workers and 41/64 ms without. Only this
-    transaction's setting changes, and only until the block ends.
+    assumes 200). For tens of thousands of postings it then plans a parallel partial aggregate
+    whose sorted merge costs more than the workers save: on the benchmark's 100,000 bees
+    (2 cores), bees to know took a p50/p95 of 55/89 ms with workers and 36/61 ms without.
+    (A larger ``work_mem``, so that the hash of some 90,000 bees does not spill, changed
+    nothing measurable.) Only this transaction's setting changes, and only until the block
+    ends.
     """
     if db.session.get_bind().dialect.name != "postgresql":
         yield
         return
-    setting = "max_parallel_workers_per_gather"
-    before = db.session.scalar(select(func.current_setting(setting)))
-    db.session.execute(select(func.set_config(setting, "0", True)))
+    before = db.session.execute(select(*(func.current_setting(name) for name in RANKING_SETTINGS))).one()
+    db.session.execute(
+        select(*(func.set_config(name, value, True) for name, value in RANKING_SETTINGS.items()))
+    )
     try:
         yield
     finally:
-        db.session.execute(select(func.set_config(setting, before, True)))
+        db.session.execute(
+            select(
+                *(
+                    func.set_config(name, value, True)
+                    for name, value in zip(RANKING_SETTINGS, before, strict=True)
+                )
+            )
+        )
 
 
 def _bee_postings(hives: list[int], interests: list[str], skills: list[str], *, once: bool):
