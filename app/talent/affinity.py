@@ -17,12 +17,10 @@ own: they never touch a feed, whose order stays strictly newest first.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
-from sqlalchemy import and_, case, exists, func, literal, or_, select, union, union_all
+from sqlalchemy import and_, case, exists, func, or_, select, union, union_all
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import aliased
 
@@ -32,12 +30,19 @@ from app.extensions import db
 from app.hives.models import Hive, HiveTag, Membership, MembershipState
 from app.profiles.data import tag_key
 from app.profiles.models import Bee, Follow, ProfileTag, Skill, blocked_either_way
+from app.talent import ranking
 from app.talent.models import SUGGESTION_KINDS, DismissedSuggestion
+from app.talent.ranking import (  # noqa: F401 (the points, named here as the docstring does)
+    HIVE_POINTS,
+    INTEREST_POINTS,
+    INTERESTS,
+    SKILL_POINTS,
+    TOPIC_POINTS,
+    points_column,
+)
 
-HIVE_POINTS, INTEREST_POINTS, SKILL_POINTS, TOPIC_POINTS = 1, 2, 2, 3
 PEERS_COUNTED = 10
 LIMIT = 6
-INTERESTS = ("interest", "hobby")
 
 
 @dataclass
@@ -95,10 +100,6 @@ def _gone():
     return select(Bee.id).where(or_(Bee.deleted_at.is_not(None), Bee.suspended_at.is_not(None)))
 
 
-def _points(points: int):
-    return literal(points).label("points")
-
-
 def bees_to_know(me: Bee, limit: int = LIMIT) -> list[BeeToKnow]:
     """The bees I share most with, strongest first (ties: who joined first), with reasons.
 
@@ -118,158 +119,16 @@ def bees_to_know(me: Bee, limit: int = LIMIT) -> list[BeeToKnow]:
         _dismissed(me.id, "bee"),
     ):
         never.update(db.session.scalars(excluded))
-    with _ranking_settings():
-        rows = _strongest_counting_twice(hives, interests, skills, never, limit)
+    with ranking.ranking_settings():
+        rows = ranking.strongest_counting_twice(hives, interests, skills, never, limit)
         if rows is None:
-            rows = _strongest(hives, interests, skills, never, limit)
+            rows = ranking.strongest(hives, interests, skills, never, limit)
     bees = {
         bee.id: bee for bee in db.session.scalars(select(Bee).where(Bee.id.in_([row[0] for row in rows])))
     }
     found = [BeeToKnow(bees[bee_id], strength) for bee_id, strength in rows]
     _explain_bees(me.id, found)
     return found
-
-
-# PostgreSQL settings for ranking every bee who shares anything with me (see _ranking_settings).
-RANKING_SETTINGS = {"max_parallel_workers_per_gather": "0"}
-
-
-@contextmanager
-def _ranking_settings() -> Iterator[None]:
-    """On PostgreSQL, the statements inside run without parallel workers (SQLite has none).
-
-    The planner cannot tell how many bees a GROUP BY over a UNION ALL of postings makes (it
-    assumes 200). For tens of thousands of postings it then plans a parallel partial aggregate
-    whose sorted merge costs more than the workers save: on the benchmark's 100,000 bees
-    (2 cores), bees to know took a p50/p95 of 55/89 ms with workers and 36/61 ms without.
-    (A larger ``work_mem``, so that the hash of some 90,000 bees does not spill, changed
-    nothing measurable.) Only this transaction's setting changes, and only until the block
-    ends.
-    """
-    if db.session.get_bind().dialect.name != "postgresql":
-        yield
-        return
-    before = db.session.execute(select(*(func.current_setting(name) for name in RANKING_SETTINGS))).one()
-    db.session.execute(
-        select(*(func.set_config(name, value, True) for name, value in RANKING_SETTINGS.items()))
-    )
-    try:
-        yield
-    finally:
-        db.session.execute(
-            select(
-                *(
-                    func.set_config(name, value, True)
-                    for name, value in zip(RANKING_SETTINGS, before, strict=True)
-                )
-            )
-        )
-
-
-def _bee_postings(hives: list[int], interests: list[str], skills: list[str], *, once: bool):
-    """(bee_id, points) for every thing a bee shares with me. ``once=False`` leaves out telling
-    apart an interest of theirs listed both as an interest and a hobby (which counts once): it
-    then counts twice, and sorting the thousands of postings to tell them apart is spared."""
-
-    def tags(keys: list[str], *, not_their_skill: bool = False):
-        listed = select(ProfileTag.bee_id, ProfileTag.key).where(
-            ProfileTag.kind.in_(INTERESTS), ProfileTag.key.in_(keys)
-        )
-        if not_their_skill:  # a shared skill, counted as such
-            listed = listed.where(
-                ~exists().where(Skill.bee_id == ProfileTag.bee_id, Skill.key == ProfileTag.key)
-            )
-        listed = (listed.distinct() if once else listed).subquery()
-        return select(listed.c.bee_id, _points(SKILL_POINTS if not_their_skill else INTEREST_POINTS))
-
-    parts = []
-    if hives:
-        parts.append(
-            select(Membership.bee_id, _points(HIVE_POINTS)).where(
-                Membership.hive_id.in_(hives), Membership.state == MembershipState.ACTIVE
-            )
-        )
-    if interests:
-        parts.append(tags(interests))
-    if skills:
-        parts.append(select(Skill.bee_id, _points(SKILL_POINTS)).where(Skill.key.in_(skills)))
-        parts.append(tags(skills, not_their_skill=True))  # a skill of mine they are interested in
-    if complementary := [key for key in interests if key not in skills]:
-        parts.append(select(Skill.bee_id, _points(SKILL_POINTS)).where(Skill.key.in_(complementary)))
-    return union_all(*parts).subquery()
-
-
-def _strongest(hives, interests, skills, never: set[int], limit: int) -> list[tuple[int, int]]:
-    """(bee id, strength) of the ``limit`` strongest bees not in ``never``: every posting counted."""
-    matched = _bee_postings(hives, interests, skills, once=True)
-    bee_id, strength = matched.c.bee_id, func.sum(matched.c.points).label("strength")
-    strongest = db.session.execute(
-        select(bee_id, strength).group_by(bee_id).order_by(strength.desc(), bee_id).limit(limit + len(never))
-    )
-    return [(bee_id, strength) for bee_id, strength in strongest if bee_id not in never][:limit]
-
-
-def _strongest_counting_twice(hives, interests, skills, never: set[int], limit: int):
-    """What :func:`_strongest` gives, or None when this shortcut cannot prove it.
-
-    The strongest bees are ranked with an interest listed both as an interest and a hobby
-    counted twice (an upper bound of each bee's strength), a few more than asked for; each of
-    those is then corrected, which takes a look at its own rows only. A bee beyond the ones
-    read has an upper bound no higher than the last one read, so if the last one kept is
-    stronger than that bound (or as strong, and joined no later than the last one read),
-    nobody beyond can overtake it.
-    """
-    matched = _bee_postings(hives, interests, skills, once=False)
-    bee_id, bound = matched.c.bee_id, func.sum(matched.c.points).label("bound")
-    read = limit + len(never) + 4 * limit
-    upper = select(bee_id, bound).group_by(bee_id).order_by(bound.desc(), bee_id).limit(read).subquery()
-    rows = db.session.execute(
-        select(upper.c.bee_id, upper.c.bound, _listed_twice(upper.c.bee_id, interests, skills))
-    ).all()
-    ranked = sorted(
-        ((bee_id, bound - twice) for bee_id, bound, twice in rows if bee_id not in never),
-        key=lambda row: (-row[1], row[0]),
-    )[:limit]
-    if len(rows) < read:  # every bee sharing anything was read
-        return ranked
-    last_id, last_bound = min(
-        ((bee_id, bound) for bee_id, bound, _ in rows), key=lambda row: (row[1], -row[0])
-    )
-    if len(ranked) < limit:
-        return None
-    kept_id, kept = ranked[-1]
-    if kept > last_bound or (kept == last_bound and kept_id <= last_id):
-        return ranked
-    return None
-
-
-def _listed_twice(bee_id, interests: list[str], skills: list[str]):
-    """The points a bee's postings counted twice: for each key it lists both as an interest and
-    as a hobby, once as an interest of mine, once as a skill of mine it does not list as one."""
-    hobby = aliased(ProfileTag)
-    theirs = aliased(Skill)
-    points = case((ProfileTag.key.in_(interests), INTEREST_POINTS), else_=0) + case(
-        (
-            and_(
-                ProfileTag.key.in_(skills),
-                ~exists().where(theirs.bee_id == ProfileTag.bee_id, theirs.key == ProfileTag.key),
-            ),
-            SKILL_POINTS,
-        ),
-        else_=0,
-    )
-    return (
-        select(func.coalesce(func.sum(points), 0))
-        .where(
-            ProfileTag.bee_id == bee_id,
-            ProfileTag.kind == "interest",
-            ProfileTag.key.in_(sorted({*interests, *skills})),
-            exists().where(
-                hobby.bee_id == ProfileTag.bee_id, hobby.kind == "hobby", hobby.key == ProfileTag.key
-            ),
-        )
-        .scalar_subquery()
-    )
 
 
 def _explain_bees(my_id: int, found: list[BeeToKnow]) -> None:
@@ -417,7 +276,7 @@ def _hives_counted_at_once(me: Bee, interests, about, topics, candidate, limit: 
     )
     peers_in = peer_members.c.peers
     topical = union_all(
-        select(about.c.hive_id, _points(TOPIC_POINTS)),
+        select(about.c.hive_id, points_column(TOPIC_POINTS)),
         select(peer_members.c.hive_id, case((peers_in > PEERS_COUNTED, PEERS_COUNTED), else_=peers_in)),
     ).subquery()
     scored = (

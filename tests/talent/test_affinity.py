@@ -18,7 +18,7 @@ from app.profiles.data import ProfileData, SkillData, tag_key
 from app.profiles.models import Bee, Follow, ProfileTag, Skill, blocked_either_way, utcnow
 from app.profiles.services import block, follow
 from app.search import index
-from app.talent import affinity
+from app.talent import ranking
 from app.talent.affinity import (
     HIVE_POINTS,
     INTEREST_POINTS,
@@ -255,7 +255,7 @@ def test_every_bee_of_a_generated_network_gets_what_counting_every_row_gives(
     then corrected, or every posting counted; the hives about my topics alone, the first hives
     full of peers, or every hive counted at once), it is the one counting every row finds."""
     if not shortcut:
-        monkeypatch.setattr(affinity, "_strongest_counting_twice", lambda *args: None)
+        monkeypatch.setattr(ranking, "strongest_counting_twice", lambda *args: None)
     bees = db.session.scalars(select(Bee).order_by(Bee.id)).all()
     follow(bees[0], bees[1])
     block(bees[2], bees[0])
