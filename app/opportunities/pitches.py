@@ -187,10 +187,18 @@ def move(poster: Bee, pitch_id: int, target: str) -> Pitch:
     return pitch
 
 
-def withdraw(bee: Bee, pitch_id: int) -> Pitch:
-    """Take back one's answer before it is accepted or declined; the poster is told."""
+def withdrawable(bee: Bee, pitch_id: int) -> Pitch:
+    """The bee's own answer that still waits (what the confirmation shows), or the refusal."""
     pitch = answer_for(bee, pitch_id)
     policy.require(policy.can_withdraw_answer(bee, pitch), _("Only the bee who sent an answer withdraws it."))
+    if not PitchState.can_move(pitch.state, PitchState.WITHDRAWN):
+        raise Conflict(_("Only an answer still waiting can be withdrawn."))
+    return pitch
+
+
+def withdraw(bee: Bee, pitch_id: int) -> Pitch:
+    """Take back one's answer before it is accepted or declined; the poster is told."""
+    pitch = withdrawable(bee, pitch_id)
     bee_id, poster_id = bee.id, pitch.opportunity.poster_id
     with write_transaction():
         _live(bee_id, poster_id)

@@ -5,19 +5,17 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from app import policy
 from app.errors import Conflict, ValidationError
-from app.extensions import db
 from app.forms import attach_error
 from app.opportunities import matching, pitches, services
 from app.opportunities.forms import MoveForm, OpportunityForm, PitchForm
 from app.opportunities.models import OpportunityKind, PitchState
 from app.posts.queries import parse_cursor
+from app.profiles import record
 from app.profiles.forms import ActionForm
-from app.profiles.models import WorkSample
 from app.profiles.queries import hives_of
 from app.text import isolated
 
@@ -119,10 +117,7 @@ def show(opportunity_id: int):
 def _answer_form(opportunity) -> PitchForm:
     form = PitchForm()
     form.samples.choices = [
-        SelectChoice(sample.id, sample.title)
-        for sample in db.session.scalars(
-            select(WorkSample).where(WorkSample.bee_id == current_user.id).order_by(WorkSample.place)
-        )
+        SelectChoice(sample.id, sample.title) for sample in record.entries(current_user.id, "samples")
     ]
     if opportunity.is_story_call:
         form.body.label.text = _("Summary of the story")
@@ -179,10 +174,7 @@ def answers(opportunity_id: int):
 @login_required
 def close(opportunity_id: int):
     """Close an opportunity to new answers, after a confirmation."""
-    opportunity = services.opportunity_for(current_user, opportunity_id)
-    policy.require(
-        policy.can_manage_opportunity(current_user, opportunity), _("Only its poster closes an opportunity.")
-    )
+    opportunity = services.closable(current_user, opportunity_id)
     form = ActionForm()
     if form.validate_on_submit():
         services.close_opportunity(current_user, opportunity.id)
@@ -221,12 +213,7 @@ def move(pitch_id: int):
 @login_required
 def withdraw(pitch_id: int):
     """Take back my answer while it waits, after a confirmation: it cannot be sent again."""
-    answer = pitches.answer_for(current_user, pitch_id)
-    policy.require(
-        policy.can_withdraw_answer(current_user, answer), _("Only the bee who sent an answer withdraws it.")
-    )
-    if not PitchState.can_move(answer.state, PitchState.WITHDRAWN):
-        raise Conflict(_("Only an answer still waiting can be withdrawn."))
+    answer = pitches.withdrawable(current_user, pitch_id)
     form = ActionForm()
     if form.validate_on_submit():
         pitches.withdraw(current_user, pitch_id)

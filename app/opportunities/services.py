@@ -203,14 +203,19 @@ def _escaped(text: str) -> str:
     return _MARKDOWN_LEADING.sub(lambda m: m[1] + (m[2] + "\\" if m[2][0].isdigit() else "\\" + m[2]), text)
 
 
-def close_opportunity(actor: Bee, opportunity_id: int) -> Opportunity:
-    """Close an opportunity to new answers; the bees whose answers are still in play are told.
-    Answers already sent stay, and the poster still works them."""
+def closable(actor: Bee, opportunity_id: int) -> Opportunity:
+    """An opportunity ``actor`` posted (what the confirmation shows), or the refusal."""
     opportunity = opportunity_for(actor, opportunity_id)
     policy.require(
         policy.can_manage_opportunity(actor, opportunity), _("Only its poster closes an opportunity.")
     )
-    opportunity_id = opportunity.id
+    return opportunity
+
+
+def close_opportunity(actor: Bee, opportunity_id: int) -> Opportunity:
+    """Close an opportunity to new answers; the bees whose answers are still in play are told.
+    Answers already sent stay, and the poster still works them."""
+    opportunity_id = closable(actor, opportunity_id).id
     actor_id = actor.id
     told: set[int] = set()
     while True:

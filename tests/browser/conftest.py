@@ -15,6 +15,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from tests.conftest import ON_CI, make_app, migrate_to_head
+from tests.factories import PASSWORD
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -92,6 +93,15 @@ def page(browser):
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     yield page
     context.close()
+
+
+def log_in(page, base: str, handle: str) -> None:
+    """Log ``handle`` in through the login form (the factories' password) and land home."""
+    page.goto(base + "/login")
+    page.get_by_label("Email or handle").fill(handle)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(base + "/")
 
 
 def screenshot(page, name: str) -> Path:

@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 
 from app.extensions import db
 from app.hives import roles
-from tests.browser.conftest import screenshot
-from tests.factories import PASSWORD, make_bee, make_hive, make_post
+from tests.browser.conftest import log_in, screenshot
+from tests.factories import make_bee, make_hive, make_post
 
 pytestmark = pytest.mark.browser
 
@@ -28,14 +28,6 @@ def civil_hive(live_app):
         make_post(author, "Everyone in this hive runs like a tortoise, idiots.", hives=[hive])
         db.session.remove()
     return live_app
-
-
-def log_in(page, base: str, handle: str) -> None:
-    page.goto(base + "/login")
-    page.get_by_label("Email or handle").fill(handle)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(base + "/")
 
 
 def test_report_remove_log_and_notice(civil_hive, browser):

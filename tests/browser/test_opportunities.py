@@ -10,8 +10,8 @@ from app.extensions import db
 from app.profiles import record
 from app.profiles.data import ProfileData, SkillData
 from app.profiles.services import set_account_kind
-from tests.browser.conftest import screenshot
-from tests.factories import PASSWORD, make_bee, make_hive
+from tests.browser.conftest import log_in, screenshot
+from tests.factories import make_bee, make_hive
 
 pytestmark = pytest.mark.browser
 
@@ -28,14 +28,6 @@ def newsroom(live_app):
         make_hive(owner=editor, name="Trail Running", members=[member, make_bee()])
         db.session.remove()
     return live_app
-
-
-def log_in(page, base: str, handle: str) -> None:
-    page.goto(base + "/login")
-    page.get_by_label("Email or handle").fill(handle)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(base + "/")
 
 
 def test_a_story_call_is_pitched_accepted_and_the_member_told(newsroom, browser):
