@@ -1,5 +1,6 @@
 """Command-line tools: ``flask demo load``, ``flask search rebuild``, ``flask admin grant``,
-``flask accounts purge-handles``, ``flask talent check-saved``."""
+``flask accounts purge-handles``, ``flask talent check-saved``, ``flask talent
+refresh-neighbours``."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ demo_cli = AppGroup("demo", help="The demo network.")
 search_cli = AppGroup("search", help="The search index.")
 admin_cli = AppGroup("admin", help="Site admins.")
 accounts_cli = AppGroup("accounts", help="Accounts.")
-talent_cli = AppGroup("talent", help="Talent search.")
+talent_cli = AppGroup("talent", help="Talent search and suggestions.")
 
 
 @demo_cli.command("load")
@@ -117,6 +118,29 @@ def check_saved() -> None:
         f"Checked {totals.checked} saved search{'' if totals.checked == 1 else 'es'}: "
         f"{totals.new_matches} new match{'' if totals.new_matches == 1 else 'es'}, "
         f"{totals.notices} notice{'' if totals.notices == 1 else 's'}."
+    )
+
+
+@talent_cli.command("refresh-neighbours")
+@click.option(
+    "--older-than",
+    type=click.FloatRange(min=0),
+    default=20.0,
+    show_default=True,
+    help="Rank again the lists ranked longer ago than this many hours.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Rank at most this many lists.")
+def refresh_neighbours(older_than: float, limit: int | None) -> None:
+    """Rank again each bee's kept neighbours, oldest first, for bees to know (run it from cron):
+    bees whose own changes made them stronger neighbours come in."""
+    from datetime import timedelta
+
+    from app.talent.neighbours import refresh_oldest
+
+    ranked, entered = refresh_oldest(timedelta(hours=older_than), limit)
+    click.echo(
+        f"Ranked {ranked} list{'' if ranked == 1 else 's'} of neighbours again; "
+        f"{entered} other list{'' if entered == 1 else 's'} entered."
     )
 
 

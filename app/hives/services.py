@@ -39,6 +39,7 @@ from app.posts import delivery
 from app.posts.models import PostHive
 from app.profiles.models import Bee, utcnow
 from app.search import index as search
+from app.talent import neighbours
 from app.text import slugify, squash
 
 
@@ -161,6 +162,7 @@ def create_hive(
                 Membership(bee_id=creator.id, hive_id=hive.id, role=Role.OWNER, state=MembershipState.ACTIVE)
             )
             search.index_hive(hive, tag_names)
+            neighbours.changed(creator.id)
     except IntegrityError:  # a concurrent create won the race
         raise ValidationError("name", _("A hive with that name already exists.")) from None
     return hive
@@ -215,6 +217,7 @@ def move_membership(membership: Membership, target: str) -> None:
     db.session.flush()
     if was_active != (target == MembershipState.ACTIVE):
         delivery.membership_changed(membership.bee_id, membership.hive_id, +1 if not was_active else -1)
+        neighbours.changed(membership.bee_id)
     if (
         was_active
         and target != MembershipState.ACTIVE

@@ -71,7 +71,7 @@ from app.profiles.models import (
     utcnow,
 )
 from app.search import index as search
-from app.talent.models import DismissedSuggestion, SavedSearch, SavedSearchMatch
+from app.talent.models import DismissedSuggestion, Neighbour, NeighbourList, SavedSearch, SavedSearchMatch
 
 # How recently the bee must have entered their password to delete the account.
 FRESH_LOGIN = timedelta(minutes=10)
@@ -319,10 +319,10 @@ def _drop_controls(bee_id: int) -> None:
 
 
 def _drop_talent(bee_id: int) -> None:
-    """The bee's opportunities (with the answers sent to them), the answers the bee sent, and
-    the bee's saved searches; the notices about any of them first, so every badge stays exact.
-    The bee leaves other searches' lists of matches, and each opportunity they answered counts
-    one answer fewer."""
+    """The bee's opportunities (with the answers sent to them), the answers the bee sent, the
+    bee's saved searches and neighbours; the notices about any of them first, so every badge
+    stays exact. The bee leaves other searches' lists of matches and other bees' neighbours,
+    and each opportunity they answered counts one answer fewer."""
     mine = select(Opportunity.id).where(Opportunity.poster_id == bee_id)
     sent = select(Pitch.id).where(Pitch.bee_id == bee_id)
     _drop_notices(or_(Notice.opportunity_id.in_(mine), Notice.pitch_id.in_(sent)))
@@ -335,6 +335,8 @@ def _drop_talent(bee_id: int) -> None:
         delete(Opportunity).where(Opportunity.poster_id == bee_id),
         delete(SavedSearch).where(SavedSearch.bee_id == bee_id),
         delete(SavedSearchMatch).where(SavedSearchMatch.bee_id == bee_id),
+        delete(NeighbourList).where(NeighbourList.bee_id == bee_id),
+        delete(Neighbour).where(Neighbour.other_id == bee_id),
     ):
         db.session.execute(statement.execution_options(synchronize_session=False))
 

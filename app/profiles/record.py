@@ -48,6 +48,7 @@ from app.profiles.models import (
 )
 from app.profiles.services import lock_live_bees
 from app.search import index as search
+from app.talent import neighbours
 
 
 @dataclass(frozen=True)
@@ -199,10 +200,12 @@ def _write(bee: Bee, data: ProfileData, fields: frozenset[str], statement_html: 
 
 def _refresh_facts(bee: Bee) -> None:
     """The talent facts kept on the bee's row, from what the write changed: the folded
-    location, and when the earliest position started."""
+    location, and when the earliest position started; and, after the commit, the bee's
+    neighbours when its interests or skills changed."""
     db.session.flush()
     bee.location_key = rules.location_key(bee.location)
     bee.career_start = db.session.scalar(select(func.min(Position.start_on)).where(Position.bee_id == bee.id))
+    neighbours.changed(bee.id)
 
 
 def refold_locations() -> int:

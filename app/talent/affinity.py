@@ -29,8 +29,8 @@ from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.hives.models import Hive, HiveTag, Membership, MembershipState
 from app.profiles.data import tag_key
-from app.profiles.models import Bee, Follow, ProfileTag, Skill, blocked_either_way
-from app.talent import ranking
+from app.profiles.models import Bee, ProfileTag, Skill
+from app.talent import neighbours, ranking
 from app.talent.models import SUGGESTION_KINDS, DismissedSuggestion
 from app.talent.ranking import (  # noqa: F401 (the points, named here as the docstring does)
     HIVE_POINTS,
@@ -68,61 +68,16 @@ class HiveToJoin:
     peers: int = 0
 
 
-def _dismissed(bee_id: int, kind: str):
-    return select(DismissedSuggestion.target_id).where(
-        DismissedSuggestion.bee_id == bee_id, DismissedSuggestion.kind == kind
-    )
-
-
-def _mine(bee_id: int):
-    """My hive ids, interest keys and skill keys."""
-    hives = select(Membership.hive_id).where(
-        Membership.bee_id == bee_id, Membership.state == MembershipState.ACTIVE
-    )
-    interests = select(ProfileTag.key).where(ProfileTag.bee_id == bee_id, ProfileTag.kind.in_(INTERESTS))
-    skills = select(Skill.key).where(Skill.bee_id == bee_id)
-    return hives, interests, skills
-
-
-def _mine_listed(bee_id: int) -> tuple[list[int], list[str], list[str]]:
-    """:func:`_mine` read once, as values: each statement below then names what it looks for,
-    and PostgreSQL plans for those very keys (and not for keys it cannot see)."""
-    hives, interests, skills = _mine(bee_id)
-    return (
-        sorted(db.session.scalars(hives)),
-        sorted(set(db.session.scalars(interests))),
-        sorted(db.session.scalars(skills)),
-    )
-
-
-def _gone():
-    """The ids of the bees who are gone (deleted or suspended): a few, read from ix_bees_gone."""
-    return select(Bee.id).where(or_(Bee.deleted_at.is_not(None), Bee.suspended_at.is_not(None)))
-
-
 def bees_to_know(me: Bee, limit: int = LIMIT) -> list[BeeToKnow]:
     """The bees I share most with, strongest first (ties: who joined first), with reasons.
 
-    The bees are ranked on (id, strength) alone, and only the chosen ones are loaded: the
-    bees sharing anything with me are tens of thousands.
+    The bees are my kept neighbours scored as they stand (:mod:`app.talent.neighbours`), or
+    when none fit every bee ranked on (id, strength) alone; only the chosen ones are loaded.
     """
-    hives, interests, skills = _mine_listed(me.id)
-    if not (hives or interests or skills):
+    mine = ranking.listed(me.id)
+    if not any(mine):
         return []
-    # Who never comes back, read first and left out of the few strongest in Python: checking
-    # each of the tens of thousands of postings against these lists cost more than the sum.
-    never = {me.id}
-    for excluded in (
-        _gone(),
-        select(Follow.followee_id).where(Follow.follower_id == me.id),
-        blocked_either_way(me.id),
-        _dismissed(me.id, "bee"),
-    ):
-        never.update(db.session.scalars(excluded))
-    with ranking.ranking_settings():
-        rows = ranking.strongest_counting_twice(hives, interests, skills, never, limit)
-        if rows is None:
-            rows = ranking.strongest(hives, interests, skills, never, limit)
+    rows = neighbours.ranked(me.id, mine, ranking.never(me.id), limit)
     bees = {
         bee.id: bee for bee in db.session.scalars(select(Bee).where(Bee.id.in_([row[0] for row in rows])))
     }
@@ -136,7 +91,7 @@ def _explain_bees(my_id: int, found: list[BeeToKnow]) -> None:
     by_id = {item.bee.id: item for item in found}
     if not by_id:
         return
-    hives, interests, skills = _mine(my_id)
+    hives, interests, skills = ranking.listing(my_id)
     for bee_id, name in db.session.execute(
         select(Membership.bee_id, Hive.name)
         .join(Hive, Hive.id == Membership.hive_id)
@@ -183,13 +138,13 @@ def hives_to_join(me: Bee, limit: int = LIMIT) -> list[HiveToJoin]:
     do, no other hive is looked at. Otherwise (few bees share my interests) every hive's
     peers are counted at once.
     """
-    _hives, interests, _skills = _mine_listed(me.id)
+    interests = ranking.listed(me.id).interests
     topics = _my_topics(me.id)
     about = _hives_about(topics)
     candidate = and_(
         ~Hive.is_private,
         Hive.id.not_in(select(Membership.hive_id).where(Membership.bee_id == me.id)),
-        Hive.id.not_in(_dismissed(me.id, "hive")),
+        Hive.id.not_in(ranking.dismissed(me.id, "hive")),
     )
     peers = _peers_in_hive(me.id, interests)
     strengths = {}
@@ -241,7 +196,7 @@ def _peer_members(my_id: int, interests: list[str]) -> list:
     return [
         Membership.state == MembershipState.ACTIVE,
         Membership.bee_id != my_id,
-        Membership.bee_id.not_in(_gone()),
+        Membership.bee_id.not_in(ranking.gone()),
         exists().where(
             ProfileTag.bee_id == Membership.bee_id,
             ProfileTag.kind.in_(INTERESTS),
@@ -264,7 +219,7 @@ def _hives_counted_at_once(me: Bee, interests, about, topics, candidate, limit: 
     peers = (
         select(ProfileTag.bee_id)
         .where(ProfileTag.kind.in_(INTERESTS), ProfileTag.key.in_(interests), ProfileTag.bee_id != me.id)
-        .where(ProfileTag.bee_id.not_in(_gone()))
+        .where(ProfileTag.bee_id.not_in(ranking.gone()))
         .distinct()
         .subquery()
     )

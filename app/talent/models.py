@@ -1,11 +1,12 @@
-"""What the talent network keeps: the suggestions a bee has set aside, and the searches
-recruiters and editors saved with the bees each one has matched."""
+"""What the talent network keeps: the suggestions a bee has set aside, each bee's neighbours
+(the bees it shares most with, as last ranked), and the searches recruiters and editors saved
+with the bees each one has matched."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.extensions import db
@@ -29,6 +30,37 @@ class DismissedSuggestion(db.Model):
     kind: Mapped[str] = mapped_column(String(4), primary_key=True)
     target_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class NeighbourList(db.Model):
+    """When ``bee``'s neighbours were last ranked, and from what it listed then.
+
+    ``fingerprint`` digests the bee's hives, interests and skills at that moment: once they
+    change, the list is not read. ``complete`` says the ranking found fewer bees than it keeps,
+    so every bee who shared anything is in the list (see app/talent/neighbours.py).
+    """
+
+    __tablename__ = "neighbour_lists"
+    __table_args__ = (Index("ix_neighbour_lists_ranked_at", "ranked_at"),)
+
+    bee_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(32))
+    complete: Mapped[bool] = mapped_column(Boolean)
+    ranked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Neighbour(db.Model):
+    """``other`` is among the bees ``bee`` shares most with, ``strength`` points as last ranked."""
+
+    __tablename__ = "neighbours"
+    # A deleted account leaves everyone's list (app/profiles/account.py).
+    __table_args__ = (Index("ix_neighbours_other_id", "other_id"),)
+
+    bee_id: Mapped[int] = mapped_column(
+        ForeignKey("neighbour_lists.bee_id", ondelete="CASCADE"), primary_key=True
+    )
+    other_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"), primary_key=True)
+    strength: Mapped[int] = mapped_column(Integer)
 
 
 SAVED_NAME_MAX = 80
