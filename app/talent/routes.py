@@ -56,6 +56,7 @@ def suggestions():
         "talent/suggestions.html",
         bees=affinity.bees_to_know(current_user),
         hives=affinity.hives_to_join(current_user),
+        peers_shown=affinity.PEERS_SHOWN,
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 
 from app.db import write_transaction
 from app.errors import NotFound, ValidationError
@@ -18,12 +18,13 @@ from app.profiles.data import ProfileData, SkillData, tag_key
 from app.profiles.models import Bee, Follow, ProfileTag, Skill, blocked_either_way, utcnow
 from app.profiles.services import block, follow
 from app.search import index
-from app.talent import ranking
+from app.talent import affinity, ranking
 from app.talent.affinity import (
     HIVE_POINTS,
     INTEREST_POINTS,
     LIMIT,
     PEERS_COUNTED,
+    PEERS_SHOWN,
     SKILL_POINTS,
     TOPIC_POINTS,
     bees_to_know,
@@ -231,7 +232,8 @@ def _brute_force(me_id: int, limit: int = LIMIT) -> tuple[list[tuple[int, int]],
         topics = about[hive_id] | ({name_key} & forms)
         counted = len(members[hive_id] & peers)
         if topics or counted:
-            hives.append((hive_id, TOPIC_POINTS * len(topics) + min(counted, PEERS_COUNTED), counted))
+            shown = min(counted, PEERS_SHOWN + 1)  # more than PEERS_SHOWN is told as such
+            hives.append((hive_id, TOPIC_POINTS * len(topics) + min(counted, PEERS_COUNTED), shown))
     return bees, sorted(hives, key=lambda item: (-item[1], item[0]))[:limit]
 
 
@@ -247,15 +249,17 @@ def generated(app):
             connection.execute(text(f"DELETE FROM {table}"))
 
 
-@pytest.mark.parametrize("shortcut", [True, False], ids=["shortcut", "every-posting"])
+@pytest.mark.parametrize("shortcut", [True, False], ids=["shortcut-few-peers", "every-posting-probes"])
 def test_every_bee_of_a_generated_network_gets_what_counting_every_row_gives(
     app, generated, monkeypatch, shortcut
 ):
     """Whichever way a suggestion is found (bees ranked with a double listing counted twice
-    then corrected, or every posting counted; the hives about my topics alone, the first hives
-    full of peers, or every hive counted at once), it is the one counting every row finds."""
+    then corrected, or every posting counted; few peers counted from their memberships, or
+    the hives about my topics alone, the first hives full of peers, or every hive counted at
+    once), it is the one counting every row finds."""
     if not shortcut:
         monkeypatch.setattr(ranking, "strongest_counting_twice", lambda *args: None)
+        monkeypatch.setattr(affinity, "FEW_PEERS", 0)  # every network here has few: probe instead
     bees = db.session.scalars(select(Bee).order_by(Bee.id)).all()
     follow(bees[0], bees[1])
     block(bees[2], bees[0])
@@ -291,3 +295,29 @@ def test_hives_about_my_topics_with_peers_come_before_hives_only_full_of_peers(a
     found = hives_to_join(me)
     assert [item.hive.id for item in found] == [hive.id for hive in about[2:]] + [crowded.id]
     assert (found[-1].strength, found[-1].peers, found[-1].topics) == (PEERS_COUNTED, PEERS_COUNTED, [])
+
+
+@pytest.mark.parametrize("few", [True, False], ids=["few-peers", "probes"])
+def test_a_hive_with_more_peers_than_are_told_says_more_than(app, client, login, monkeypatch, few):
+    if not few:
+        monkeypatch.setattr(affinity, "FEW_PEERS", 0)
+    me = person("me", interests=("Jazz",))
+    hive = create_hive(person("owner"), "Evenings", "Out.", "city")
+    crowd = [make_bee() for _ in range(PEERS_SHOWN + 1)]
+    with write_transaction():
+        db.session.execute(
+            insert(ProfileTag),
+            [{"bee_id": bee.id, "kind": "hobby", "name": "Jazz", "key": "jazz", "place": 0} for bee in crowd],
+        )
+    for bee in crowd:
+        join_hive(bee, hive)
+    (found,) = hives_to_join(me)
+    assert (found.hive.id, found.strength, found.peers) == (hive.id, PEERS_COUNTED, PEERS_SHOWN + 1)
+    login(me)
+    html = client.get("/suggestions").get_data(as_text=True)
+    assert f"More than {PEERS_SHOWN} bees who share your interests are members." in html
+    leave_hive(crowd[0], hive)
+    assert hives_to_join(me)[0].peers == PEERS_SHOWN
+    html = client.get("/suggestions").get_data(as_text=True)
+    assert f"{PEERS_SHOWN} bees who share your interests are members." in html
+    assert "More than" not in html
