@@ -131,17 +131,22 @@ def check_saved() -> None:
 )
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Rank at most this many lists.")
 def refresh_neighbours(older_than: float, limit: int | None) -> None:
-    """Rank again each bee's kept neighbours, oldest first, for bees to know (run it from cron):
-    bees whose own changes made them stronger neighbours come in."""
+    """Rank each bee's neighbours for bees to know (run it from cron): first the bees who have
+    no list yet, then the oldest lists, which brings in bees whose own changes made them
+    stronger neighbours."""
     from datetime import timedelta
 
-    from app.talent.neighbours import refresh_oldest
+    from app.talent.neighbours import refresh_due
 
-    ranked, entered = refresh_oldest(timedelta(hours=older_than), limit)
+    run = refresh_due(timedelta(hours=older_than), limit)
     click.echo(
-        f"Ranked {ranked} list{'' if ranked == 1 else 's'} of neighbours again; "
-        f"{entered} other list{'' if entered == 1 else 's'} entered."
+        f"Ranked {run.ranked} list{'' if run.ranked == 1 else 's'} of neighbours; "
+        f"{run.entered} other list{'' if run.entered == 1 else 's'} entered."
     )
+    if run.failed:
+        raise click.ClickException(
+            f"{run.failed} list{'' if run.failed == 1 else 's'} could not be ranked (see the log)."
+        )
 
 
 def init_app(app: Flask) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from weakref import WeakKeyDictionary
@@ -38,6 +38,7 @@ from app.extensions import db
 # Inside write_transaction: the moment by which its write must have begun (time.monotonic()).
 _write_deadline: ContextVar[float | None] = ContextVar("apiary_write_deadline", default=None)
 _after_write: ContextVar[list | None] = ContextVar("apiary_after_write", default=None)
+_after_write_keys: ContextVar[set | None] = ContextVar("apiary_after_write_keys", default=None)
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 SQLITE_WRITE_POLL_MAX_S = 0.002
@@ -145,15 +146,21 @@ def writing() -> bool:
     return _write_deadline.get() is not None
 
 
-def after_write(action: Callable[[], None]) -> None:
+def after_write(action: Callable[[], None], *, once: Hashable | None = None) -> None:
     """Run ``action`` once the write under way has committed and released every lock (SQLite's
     and this process's writer queue), so a follow-up never lengthens the write; never when it
-    rolls back. With no write under way, run it now."""
+    rolls back. With no write under way, run it now. An action given a key ``once`` that one
+    already registered in the same write had is not added again."""
     pending = _after_write.get()
     if pending is None:
         action()
-    else:
-        pending.append(action)
+        return
+    if once is not None:
+        keys = _after_write_keys.get()
+        if once in keys:
+            return
+        keys.add(once)
+    pending.append(action)
 
 
 @contextmanager
@@ -173,10 +180,12 @@ def write_transaction() -> Iterator[None]:
     with _writers_in_turn(session.get_bind(), deadline):
         token = _write_deadline.set(deadline)
         pending_token = _after_write.set(pending)
+        keys_token = _after_write_keys.set(set())
         try:
             with session.begin():
                 yield
         finally:
+            _after_write_keys.reset(keys_token)
             _after_write.reset(pending_token)
             _write_deadline.reset(token)
     for action in pending:

@@ -80,7 +80,7 @@ def bees_to_know(me: Bee, limit: int = LIMIT) -> list[BeeToKnow]:
     mine = ranking.listed(me.id)
     if not any(mine):
         return []
-    rows = neighbours.ranked(me.id, mine, ranking.never(me.id), limit)
+    rows = neighbours.ranked(me.id, mine, ranking.never(me.id), limit).rows
     bees = {
         bee.id: bee for bee in db.session.scalars(select(Bee).where(Bee.id.in_([row[0] for row in rows])))
     }
@@ -192,7 +192,8 @@ def hives_to_join(me: Bee, limit: int = LIMIT) -> list[HiveToJoin]:
 
 
 def _peers(my_id: int, interests: list[str]):
-    """SELECT the peers: live bees, not me, who list one of my interests (a bee once per key)."""
+    """SELECT the peers: live bees, not me, who list one of my interests (a bee once for each
+    interest or hobby it shares: DISTINCT where counted)."""
     return select(ProfileTag.bee_id).where(
         ProfileTag.kind.in_(INTERESTS),
         ProfileTag.key.in_(interests),

@@ -37,7 +37,9 @@ class NeighbourList(db.Model):
 
     ``fingerprint`` digests the bee's hives, interests and skills at that moment: once they
     change, the list is not read. ``complete`` says the ranking found fewer bees than it keeps,
-    so every bee who shared anything is in the list (see app/talent/neighbours.py).
+    so the list held every bee who then shared anything and could be suggested (followed,
+    blocked, set-aside and gone bees are left out of a ranking), with those who entered it
+    since; a list trimmed back to the number kept is not complete (app/talent/neighbours.py).
     """
 
     __tablename__ = "neighbour_lists"

@@ -11,15 +11,20 @@ A list is ranked again, and kept:
 
 * after each write that changes my hives, interests or skills (:func:`changed`, called by
   those writes), once it has committed: never on a page view;
-* by ``flask talent refresh-neighbours``, from cron, oldest first (:func:`refresh_oldest`),
-  which brings in the bees whose own changes made them stronger neighbours of mine;
+* by ``flask talent refresh-neighbours``, from cron (:func:`refresh_due`): first the live
+  bees who list something and have no list yet, then the oldest lists, which brings in the
+  bees whose own changes made them stronger neighbours of mine;
 * never from hives, interests or skills I no longer list: each list keeps a fingerprint of
   what it was ranked from, and one that differs is not read.
 
 Both ways: strength is symmetric (what I share with you, you share with me), so when my list
-is ranked I also enter the lists of my neighbours for whom I am now among the strongest. A
-bee who joins my hive or lists my interests thus shows among mine at once whenever I am
-among hers; otherwise, after the next scheduled run.
+is ranked I also enter the lists of my neighbours for whom I am now among the strongest
+(unless they follow me or set me aside). A bee who joins my hive or lists my interests thus
+shows among mine at once whenever I am among hers; otherwise, after the next scheduled run.
+
+A ranking is read before its write and kept inside one, with the bee and the neighbours whose
+lists it enters locked in id order (PostgreSQL; SQLite has one writer): two rankings touching
+the same lists take turns, and one ranked from what the bee no longer lists keeps nothing.
 """
 
 from __future__ import annotations
@@ -27,18 +32,20 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import NamedTuple
 
 from flask import current_app
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import SQLAlchemyError
 
-from app.db import after_write, write_transaction
+from app.db import after_write, lock_rows, write_transaction
 from app.extensions import db
-from app.profiles.models import Bee, utcnow
+from app.hives.models import Membership, MembershipState
+from app.profiles.models import Bee, Follow, ProfileTag, Skill, utcnow
 from app.talent import ranking
-from app.talent.models import Neighbour, NeighbourList
-from app.talent.ranking import Listed
+from app.talent.models import DismissedSuggestion, Neighbour, NeighbourList
+from app.talent.ranking import INTERESTS, Listed
 
 # How many neighbours each list keeps: four pages of bees to know.
 KEPT = 24
@@ -49,10 +56,17 @@ def fingerprint(mine: Listed) -> str:
     return hashlib.blake2b(repr(tuple(mine)).encode(), digest_size=16).hexdigest()
 
 
-def ranked(bee_id: int, mine: Listed, never: set[int], limit: int) -> list[tuple[int, int]]:
-    """(bee id, strength) of the ``limit`` bees not in ``never`` the bee shares most with,
-    strongest first: its kept neighbours scored as they stand, or everyone ranked when no
-    list fits (none kept, ranked from what the bee no longer lists, or too few left)."""
+class Ranked(NamedTuple):
+    """(bee id, strength) of the bees found, strongest first; and whether a kept list gave them."""
+
+    rows: list[tuple[int, int]]
+    kept: bool
+
+
+def ranked(bee_id: int, mine: Listed, never: set[int], limit: int) -> Ranked:
+    """The ``limit`` bees not in ``never`` the bee shares most with, strongest first: its kept
+    neighbours scored as they stand, or everyone ranked when no list fits (none kept, ranked
+    from what the bee no longer lists, or too few left)."""
     kept = db.session.get(NeighbourList, bee_id)
     if kept is not None and kept.fingerprint == fingerprint(mine):
         others = [
@@ -62,20 +76,22 @@ def ranked(bee_id: int, mine: Listed, never: set[int], limit: int) -> list[tuple
         ]
         rows = ranking.strongest(mine, set(), limit, among=others) if others else []
         if len(rows) == limit or kept.complete:
-            return rows
-    return ranking.rank(mine, never, limit)
+            return Ranked(rows, kept=True)
+    return Ranked(ranking.rank(mine, never, limit), kept=False)
 
 
 def changed(bee_id: int) -> None:
     """Inside a write that may change the bee's hives, interests or skills: once it has
-    committed, its neighbours are ranked again if what it lists did change."""
-    after_write(lambda: _refresh_after_write(bee_id))
+    committed, its neighbours are ranked again if what it lists did change (once per write)."""
+    after_write(lambda: _refresh_after_write(bee_id), once=("neighbours", bee_id))
 
 
 def _refresh_after_write(bee_id: int) -> None:
+    """:func:`refresh`, after a write that has committed: a failure is logged, never raised
+    (the write stands, and the page ranks everyone until the next scheduled run)."""
     try:
         refresh(bee_id)
-    except OperationalError:  # the write stands; the page ranks everyone until the next run
+    except SQLAlchemyError:
         db.session.rollback()
         current_app.logger.warning("bee %s: neighbours not ranked again", bee_id, exc_info=True)
 
@@ -104,12 +120,15 @@ def refresh(bee_id: int, *, force: bool = False) -> Refreshed:
         return Refreshed()
     rows = ranking.rank(mine, ranking.never(bee_id), KEPT)
     with write_transaction():
+        lock_rows(Bee, [bee_id, *(other for other, _strength in rows)])
+        if fingerprint(ranking.listed(bee_id)) != mark:  # changed meanwhile: that write ranks it
+            return Refreshed()
         _keep(bee_id, mark, rows)
         entered = _enter_theirs(bee_id, rows)
     return Refreshed(ranked=True, entered=entered)
 
 
-def _upsert(rows: list[dict]):
+def _upsert(rows: list[dict]) -> postgresql.Insert | sqlite.Insert:
     """INSERT the neighbours, or where one is kept already, set its strength."""
     dialect = db.session.get_bind().dialect.name
     statement = (postgresql if dialect == "postgresql" else sqlite).insert(Neighbour).values(rows)
@@ -119,6 +138,7 @@ def _upsert(rows: list[dict]):
 
 
 def _keep(bee_id: int, mark: str, rows: list[tuple[int, int]]) -> None:
+    """Inside the write: the bee's list replaced by ``rows``, ranked from ``mark``."""
     db.session.execute(delete(Neighbour).where(Neighbour.bee_id == bee_id))
     kept = db.session.get(NeighbourList, bee_id, populate_existing=True)
     if kept is None:
@@ -132,11 +152,14 @@ def _keep(bee_id: int, mark: str, rows: list[tuple[int, int]]) -> None:
 
 def _enter_theirs(bee_id: int, rows: list[tuple[int, int]]) -> int:
     """Enter (or update) the bee in its neighbours' kept lists where it is among the strongest:
-    the list is complete, not full, or its weakest is no stronger. A list grown past
+    the list is complete, not full, or its weakest is weaker. Not the lists of those who
+    follow the bee or set it aside: it is never suggested to them. A list grown past
     :data:`KEPT` loses its weakest, and no longer holds everyone."""
     strengths = dict(rows)
     if not strengths:
         return 0
+    for other in db.session.scalars(_not_suggested_to(bee_id, list(strengths))):
+        del strengths[other]
     theirs = db.session.execute(
         select(NeighbourList.bee_id, NeighbourList.complete, func.count(Neighbour.other_id))
         .add_columns(func.min(Neighbour.strength))
@@ -147,7 +170,7 @@ def _enter_theirs(bee_id: int, rows: list[tuple[int, int]]) -> int:
     entered = [
         other
         for other, complete, count, weakest in theirs
-        if complete or count < KEPT or strengths[other] >= weakest
+        if complete or count < KEPT or strengths[other] > weakest
     ]
     if not entered:
         return 0
@@ -158,6 +181,21 @@ def _enter_theirs(bee_id: int, rows: list[tuple[int, int]]) -> int:
         if other in entered and count >= KEPT:
             _trim(other)
     return len(entered)
+
+
+def _not_suggested_to(bee_id: int, others: list[int]):
+    """SELECT those of ``others`` who follow the bee or set it aside."""
+    return select(Bee.id).where(
+        Bee.id.in_(others),
+        or_(
+            exists().where(Follow.follower_id == Bee.id, Follow.followee_id == bee_id),
+            exists().where(
+                DismissedSuggestion.bee_id == Bee.id,
+                DismissedSuggestion.kind == "bee",
+                DismissedSuggestion.target_id == bee_id,
+            ),
+        ),
+    )
 
 
 def _trim(bee_id: int) -> None:
@@ -176,18 +214,54 @@ def _trim(bee_id: int) -> None:
         db.session.get(NeighbourList, bee_id).complete = False
 
 
-def refresh_oldest(older_than: timedelta, limit: int | None = None) -> tuple[int, int]:
-    """Rank again every kept list older than ``older_than``, oldest first (at most ``limit``):
-    (lists ranked, other lists entered). Each list is its own transaction."""
-    query = (
-        select(NeighbourList.bee_id)
-        .where(NeighbourList.ranked_at < utcnow() - older_than)
-        .order_by(NeighbourList.ranked_at, NeighbourList.bee_id)
+@dataclass
+class RefreshRun:
+    """What one scheduled run did."""
+
+    ranked: int = 0
+    entered: int = 0
+    failed: int = 0
+
+
+def refresh_due(older_than: timedelta, limit: int | None = None) -> RefreshRun:
+    """Rank the neighbours of the live bees who list something and have no list yet, then
+    again every list older than ``older_than``, oldest first; at most ``limit`` in all. Each
+    list is its own transaction; one that fails is logged and the run goes on."""
+    run = RefreshRun()
+    for bee_id in _due(older_than, limit):
+        try:
+            done = refresh(bee_id, force=True)
+        except SQLAlchemyError:
+            db.session.rollback()
+            current_app.logger.warning("bee %s: neighbours not ranked again", bee_id, exc_info=True)
+            run.failed += 1
+            continue
+        run.ranked += done.ranked
+        run.entered += done.entered
+    return run
+
+
+def _due(older_than: timedelta, limit: int | None) -> list[int]:
+    """The bees whose lists are due, in turn: missing ones first (by id), then the oldest."""
+    lists_something = or_(
+        exists().where(Membership.bee_id == Bee.id, Membership.state == MembershipState.ACTIVE),
+        exists().where(ProfileTag.bee_id == Bee.id, ProfileTag.kind.in_(INTERESTS)),
+        exists().where(Skill.bee_id == Bee.id),
+    )
+    missing = (
+        select(Bee.id)
+        .where(Bee.deleted_at.is_(None), Bee.suspended_at.is_(None), lists_something)
+        .where(~exists().where(NeighbourList.bee_id == Bee.id))
+        .order_by(Bee.id)
         .limit(limit)
     )
-    ranked_count = entered = 0
-    for bee_id in db.session.scalars(query).all():
-        done = refresh(bee_id, force=True)
-        ranked_count += done.ranked
-        entered += done.entered
-    return ranked_count, entered
+    due = list(db.session.scalars(missing))
+    if limit is None or len(due) < limit:
+        oldest = (
+            select(NeighbourList.bee_id)
+            .where(NeighbourList.ranked_at < utcnow() - older_than)
+            .order_by(NeighbourList.ranked_at, NeighbourList.bee_id)
+            .limit(None if limit is None else limit - len(due))
+        )
+        due += db.session.scalars(oldest)
+    return due

@@ -8,7 +8,10 @@ from dataclasses import replace
 
 from sqlalchemy import delete, func, insert, select, text
 
+from app.admin.services import suspend
+from app.db import write_transaction
 from app.extensions import db
+from app.hives.roles import answer_request
 from app.hives.services import create_hive, join_hive, leave_hive
 from app.profiles import record
 from app.profiles.account import delete_account
@@ -20,6 +23,7 @@ from app.talent.affinity import INTEREST_POINTS, LIMIT, bees_to_know, dismiss
 from app.talent.models import Neighbour, NeighbourList
 from app.talent.neighbours import KEPT, fingerprint
 from bench.talent import Scale, generate
+from tests.factories import make_bee
 from tests.talent.test_affinity import _brute_force, person
 
 
@@ -56,6 +60,20 @@ def test_a_write_to_what_i_list_ranks_my_neighbours_again_once_committed(app):
     assert kept(me) == [ana.id, ben.id, owner.id]
     leave_hive(me, hive)
     assert kept(me) == [ana.id, ben.id]
+    create_hive(me, "Go Club", "Stones.", "go")  # my own new hive: a hive of mine like any other
+    assert db.session.get(NeighbourList, me.id, populate_existing=True).fingerprint == fingerprint(
+        ranking.listed(me.id)
+    )
+
+
+def test_a_moderator_letting_me_in_ranks_my_neighbours_again(app):
+    me = person("me", interests=("Chess",))
+    owner = person("owner")
+    secret = create_hive(owner, "Quiet Room", "Hush.", "chess", is_private=True)
+    join_hive(me, secret)  # a request: not a hive of mine yet
+    assert owner.id not in kept(me)
+    answer_request(owner, secret, me, approve=True)
+    assert kept(me) == [owner.id]
 
 
 def test_the_page_reads_the_kept_list_and_the_scheduled_run_ranks_it_again(app):
@@ -69,12 +87,12 @@ def test_the_page_reads_the_kept_list_and_the_scheduled_run_ranks_it_again(app):
     assert suggested(me) == [(ben.id, INTEREST_POINTS)]  # the kept list, not everyone ranked
     outcome = runner.invoke(args=["talent", "refresh-neighbours", "--older-than", "0"])
     assert outcome.exit_code == 0, outcome.output
-    assert outcome.output.startswith("Ranked 3 lists of neighbours again;")
+    assert outcome.output.startswith("Ranked 3 lists of neighbours;")
     assert suggested(me) == [(ana.id, INTEREST_POINTS), (ben.id, INTEREST_POINTS)]
     recent = runner.invoke(args=["talent", "refresh-neighbours"])  # ranked moments ago: left alone
-    assert recent.output == "Ranked 0 lists of neighbours again; 0 other lists entered.\n"
+    assert recent.output == "Ranked 0 lists of neighbours; 0 other lists entered.\n"
     one = runner.invoke(args=["talent", "refresh-neighbours", "--older-than", "0", "--limit", "1"])
-    assert one.output.startswith("Ranked 1 list of neighbours again;")
+    assert one.output.startswith("Ranked 1 list of neighbours;")
     for bad in (["--older-than", "-1"], ["--limit", "0"], ["--older-than", "soon"]):
         assert runner.invoke(args=["talent", "refresh-neighbours", *bad]).exit_code == 2
 
@@ -153,6 +171,44 @@ def test_entering_a_full_list_keeps_its_strongest(app):
     assert suggested(me) == _brute_force(me.id)[0]
 
 
+def test_the_scheduled_run_ranks_the_bees_who_have_no_list_and_a_suspended_bee_keeps_none(app):
+    me = make_bee(handle="me")  # written around the services, as bees were before lists were kept
+    ana = person("ana", interests=("chess",))
+    with write_transaction():
+        db.session.execute(
+            insert(ProfileTag).values(bee_id=me.id, kind="hobby", name="Chess", key="chess", place=0)
+        )
+    make_bee(handle="empty")  # lists nothing: no list to rank
+    assert db.session.get(NeighbourList, me.id) is None
+    assert neighbours.ranked(me.id, ranking.listed(me.id), {me.id}, LIMIT) == (
+        [(ana.id, INTEREST_POINTS)],
+        False,
+    )
+    outcome = app.test_cli_runner().invoke(args=["talent", "refresh-neighbours", "--limit", "5"])
+    assert outcome.output == "Ranked 1 list of neighbours; 1 other list entered.\n"
+    assert kept(me) == [ana.id]
+    assert neighbours.ranked(me.id, ranking.listed(me.id), {me.id}, LIMIT).kept is True
+    admin = make_bee(handle="admin", is_admin=True)
+    suspend(admin, ana, "Spam.")
+    assert suggested(me) == []
+    neighbours.refresh(ana.id, force=True)
+    assert db.session.get(NeighbourList, ana.id, populate_existing=True) is None
+
+
+def test_i_do_not_enter_the_lists_of_those_who_follow_me_or_set_me_aside(app):
+    fan = person("fan", interests=("chess",))
+    done = person("done", interests=("chess",))
+    friend = person("friend", interests=("chess",))
+    me = make_bee(handle="me")
+    follow(fan, me)
+    dismiss(done, "bee", me.id)
+    record.replace_profile(me, replace(record.snapshot(me), interests=("Chess",)))
+    assert set(kept(me)) == {fan.id, done.id, friend.id}
+    assert me.id in kept(friend)
+    assert me.id not in kept(fan)
+    assert me.id not in kept(done)
+
+
 def test_a_deleted_account_leaves_every_list(app):
     me = person("me", interests=("Chess",))
     leaver = person("leaver", interests=("chess",))
@@ -183,6 +239,9 @@ def test_kept_lists_give_what_counting_every_row_gives_on_a_generated_network(ap
         dismiss(bees[0], "bee", bees[3].id)
         for me in bees[:30] + bees[-10:]:
             assert suggested(me) == _brute_force(me.id)[0], me.id
+            mine = ranking.listed(me.id)
+            if any(mine):  # and the kept list answered: nobody here needed everyone ranked
+                assert neighbours.ranked(me.id, mine, ranking.never(me.id), LIMIT).kept, me.id
     finally:
         with db.engine.begin() as connection:
             for table in index.TABLES.values():
