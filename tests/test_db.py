@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from app.db import read_without_transaction, write_transaction
+from app.db import after_write, read_without_transaction, write_transaction
 from app.extensions import db
 from app.profiles.models import Follow
 from tests.factories import make_bee
@@ -40,3 +40,28 @@ def _follow_then_fail(follower_id: int, followee_id: int) -> None:
         db.session.flush()
         assert _database_transaction_open()
         raise RuntimeError("the rest of the write failed")
+
+
+def test_follow_ups_run_after_the_commit_once_per_key_and_never_after_a_rollback(app):
+    ran: list[str] = []
+    with write_transaction():
+        for name in ("a", "a", "b"):
+            after_write(lambda name=name: ran.append(name), once=name)
+        after_write(lambda: ran.append("plain"))
+        after_write(lambda: ran.append("plain"))
+        assert ran == []
+    assert ran == ["a", "b", "plain", "plain"]
+    with write_transaction():
+        after_write(lambda: ran.append("a again"), once="a")  # a new write: its own keys
+    assert ran[-1] == "a again"
+
+    def fails() -> None:
+        with write_transaction():
+            after_write(lambda: ran.append("rolled back"), once="c")
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        fails()
+    assert "rolled back" not in ran
+    after_write(lambda: ran.append("now"), once="now")  # no write under way: at once
+    assert ran[-1] == "now"
