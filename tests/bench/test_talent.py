@@ -26,7 +26,7 @@ from app.talent.search import HIVE_POINTS, INTEREST_POINTS, SKILL_POINTS, Talent
 from bench.talent import markdown, run
 from bench.talent_data import Scale, generate
 from bench.talent_measure import SHAPES
-from bench.talent_suggestions import LISTS
+from bench.talent_suggestions import LISTS, LIVE, REFRESH
 from tests.factories import make_bee
 
 TINY = Scale(bees=300, hives=12, seekers=12, seed=5)
@@ -154,7 +154,10 @@ def test_the_runner_measures_checks_and_reports(tmp_path):
     suggestions = results["suggestions"]
     assert suggestions["bees"] == 10
     assert len(results["suggestions_measured"]) == 10
-    for label in (*LISTS, "both (the page)"):
+    for label in (*LISTS, "both (the page)", LIVE, REFRESH):
         assert suggestions[label]["n"] == 10
         assert suggestions[label]["p95"] > 0
+    assert suggestions["kept differs from ranked"] == []
+    assert 0 < suggestions["kept list answered"] <= 10
+    assert results["machine_speed_ms"] > 0
     assert "## Suggestions for one bee" in path.with_suffix(".md").read_text()
