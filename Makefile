@@ -69,8 +69,11 @@ run: install assets translations demo
 	@echo "Apiary is starting at http://$(HOST):$(PORT)"
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
+# Two workers (pytest-xdist), each with databases of its own (tests/conftest.py); TEST_WORKERS=0
+# runs the suite in one process.
+TEST_WORKERS ?= 2
 test: install assets translations
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # The production layout (README "Production layout"): SERVE_PROCESSES gunicorn processes (gevent,
 # one worker each) on ports PORT+1, PORT+2, ... behind deploy/sticky_proxy.py on HOST:PORT.

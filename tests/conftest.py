@@ -18,7 +18,7 @@ from babel.messages.pofile import read_po
 from flask import Flask, g, has_app_context
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
-from sqlalchemy import text
+from sqlalchemy import create_engine, make_url, text
 
 from app import create_app
 from app.extensions import db
@@ -26,6 +26,36 @@ from bench.database import reset_postgres_schema
 from config import TestingConfig, database_url
 
 ON_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _own_databases_per_worker() -> None:
+    """Under pytest-xdist (``make test`` runs two workers), each worker gets a PostgreSQL
+    database of its own (``test_gw0`` beside ``test``, made when missing) and a Redis database
+    of its own, so that no worker empties another's tables mid-test. The tests that need Redis
+    or a browser run on one worker, in turn (:func:`pytest_collection_modifyitems`): Redis's
+    channels are shared by all its databases."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker:
+        return
+    if given := os.environ.get("TEST_DATABASE_URL"):
+        shared = make_url(database_url(given, Path(".")))
+        mine = shared.set(database=f"{shared.database}_{worker}")
+        engine = create_engine(shared, isolation_level="AUTOCOMMIT")
+        with engine.connect() as connection:
+            exists = connection.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": mine.database}
+            )
+            if not exists:
+                connection.execute(text(f'CREATE DATABASE "{mine.database}"'))
+        engine.dispose()
+        os.environ["TEST_DATABASE_URL"] = mine.render_as_string(hide_password=False)
+    if given := os.environ.get("TEST_REDIS_URL"):
+        base, _, number = given.rpartition("/")
+        if number.isdigit():
+            os.environ["TEST_REDIS_URL"] = f"{base}/{int(number) - int(worker.removeprefix('gw'))}"
+
+
+_own_databases_per_worker()
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "")
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL or ON_CI else [])
@@ -170,3 +200,14 @@ def csrf_token_from(html: str) -> str:
     match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
     assert match, "no CSRF token on the page"
     return match.group(1)
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items) -> None:
+    """Under ``--dist loadgroup``, the tests that use Redis run on one worker, and so do the
+    browser's (one Chromium, one server per module, as without workers)."""
+    for item in items:
+        for marker in ("redis", "browser"):
+            if item.get_closest_marker(marker):
+                item.add_marker(pytest.mark.xdist_group(marker))
+                break
