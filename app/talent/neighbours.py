@@ -115,8 +115,9 @@ def refresh(bee_id: int, *, force: bool = False) -> Refreshed:
     if not force and kept is not None and kept.fingerprint == mark:
         return Refreshed()
     if bee is None or not bee.is_active or not any(mine):
-        with write_transaction():
-            db.session.execute(delete(NeighbourList).where(NeighbourList.bee_id == bee_id))
+        if kept is not None:
+            with write_transaction():
+                db.session.execute(delete(NeighbourList).where(NeighbourList.bee_id == bee_id))
         return Refreshed()
     rows = ranking.rank(mine, ranking.never(bee_id), KEPT)
     with write_transaction():
