@@ -263,7 +263,7 @@ ACTIONS: list[Row] = [
     ),
     Row(
         "saved.run",
-        "GET",
+        "POST",
         lambda w, a: f"/talent/saved/{w.saved_search.id}",
         rule({BEE}),
         done=lambda w, a: db.session.get(SavedSearch, w.saved_search.id, populate_existing=True).seen_at,

@@ -38,10 +38,11 @@ def save():
     return render_template("talent/saved.html", listings=listings, form=form), 422
 
 
-@bp.get("/talent/saved/<int:saved_id>")
+@bp.post("/talent/saved/<int:saved_id>")
 @login_required
 def run(saved_id: int):
-    """Run a saved search on the talent page; its new matches are new no more."""
+    """Run a saved search on the talent page; its new matches are new no more (a POST: opening
+    it writes, so a link from elsewhere cannot clear its news)."""
     query = saved.open_saved(current_user, saved_id)
     return redirect(f"{url_for('talent.talent')}?{query}")
 

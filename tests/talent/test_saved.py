@@ -183,7 +183,12 @@ def test_save_then_see_new_matches_then_run(app, client, recruiter):
     _with_skill("SQL")
     saved.check_saved_searches()
     assert "1 new since you last looked" in client.get("/talent/saved").get_data(as_text=True)
-    run = client.get(f"/talent/saved/{kept.id}")
+    assert client.get(f"/talent/saved/{kept.id}").status_code == 405  # opening it writes: a POST
+    assert "1 new since you last looked" in client.get("/talent/saved").get_data(as_text=True)
+    assert f'<form method="post" action="/talent/saved/{kept.id}"' in client.get("/talent/saved").get_data(
+        as_text=True
+    )
+    run = client.post(f"/talent/saved/{kept.id}")
     assert run.status_code == 302
     assert run.headers["Location"] == "/talent?skills=sql"
     assert "new since you last looked" not in client.get("/talent/saved").get_data(as_text=True)
@@ -228,14 +233,14 @@ def test_a_plain_bee_is_refused_every_saved_search_page(app, client, login):
     login(make_bee())
     assert client.get("/talent/saved").status_code == 403
     assert _save(client, "Mine", "skills=sql").status_code == 403
-    assert client.get(f"/talent/saved/{kept.id}").status_code == 403
+    assert client.post(f"/talent/saved/{kept.id}").status_code == 403
     assert client.post(f"/talent/saved/{kept.id}/delete").status_code == 403
     assert _count(SavedSearch) == 1
 
 
 def test_someone_elses_saved_search_is_a_404(app, client, recruiter):
     kept = saved.save_search(_seeker("editor"), "Theirs", "skills=sql")
-    assert client.get(f"/talent/saved/{kept.id}").status_code == 404
+    assert client.post(f"/talent/saved/{kept.id}").status_code == 404
     assert client.get(f"/talent/saved/{kept.id}/delete").status_code == 404
     assert client.post(f"/talent/saved/{kept.id}/delete").status_code == 404
     assert client.get("/talent/saved/99999999999/delete").status_code == 404
@@ -286,7 +291,7 @@ def test_the_notice_reads_well_and_links_to_the_search(app, client, recruiter):
     html = client.get("/notices").get_data(as_text=True)
     assert "1 new bee matches your saved search" in html
     assert f'href="/talent/saved#saved-{kept.id}"><bdi>SQL people</bdi></a>' in html
-    assert f'href="/talent/saved/{kept.id}"' in html
+    assert f'<form method="post" action="/talent/saved/{kept.id}"' in html
 
 
 def test_the_command_checks_and_prints_the_totals(app):
