@@ -52,7 +52,7 @@ def _own_databases_per_worker() -> None:
     if given := os.environ.get("TEST_REDIS_URL"):
         base, _, number = given.rpartition("/")
         if number.isdigit():
-            os.environ["TEST_REDIS_URL"] = f"{base}/{int(number) - int(worker.removeprefix('gw'))}"
+            os.environ["TEST_REDIS_URL"] = f"{base}/{(int(number) - int(worker.removeprefix('gw'))) % 16}"
 
 
 _own_databases_per_worker()

@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import cache
 
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 
 from app import realtime
 from app.db import MAX_ID, lock_rows, write_transaction
@@ -65,6 +65,19 @@ def lock_recipients(*bee_ids: int | None) -> None:
     taken late (after a post's, say) would deadlock on PostgreSQL with a write that takes the
     same two rows the other way round. Call it first in the write transaction."""
     lock_rows(Bee, [bee_id for bee_id in bee_ids if bee_id])
+
+
+def drop_notices(condition) -> None:
+    """Inside the caller's write: delete the notices matching ``condition`` (read or not),
+    taking the unread ones off their recipients' badges."""
+    unread = db.session.execute(
+        select(Notice.bee_id, func.count(Notice.id))
+        .where(condition, Notice.read_at.is_(None))
+        .group_by(Notice.bee_id)
+    ).all()
+    db.session.execute(delete(Notice).where(condition).execution_options(synchronize_session=False))
+    for recipient_id, count in unread:
+        _count_unread(recipient_id, -count)
 
 
 def withdraw(

@@ -19,7 +19,8 @@ from app.hives.models import Hive, active_hive_ids
 from app.opportunities import services
 from app.opportunities.models import Opportunity, OpportunityState, OpportunityTerm, Pitch
 from app.posts.models import Post, PostHive, PostState
-from app.profiles.models import Bee, ProfileTag, Skill, blocked_either_way
+from app.profiles.models import Bee, blocked_either_way
+from app.talent.ranking import listing
 from app.talent.search import HIVE_POINTS, INTEREST_POINTS, SKILL_POINTS
 
 SUGGESTED_MAX = 20
@@ -36,24 +37,15 @@ class Suited:
     hives: list[str] = field(default_factory=list)
 
 
-def _bee_skills(bee_id: int):
-    return select(Skill.key).where(Skill.bee_id == bee_id)
-
-
-def _bee_interests(bee_id: int):
-    return select(ProfileTag.key).where(
-        ProfileTag.bee_id == bee_id, ProfileTag.kind.in_(("interest", "hobby"))
-    )
-
-
 def suited_to(bee: Bee, limit: int = SUGGESTED_MAX) -> list[Suited]:
     """The opportunities that suit ``bee`` best, each with its reasons."""
+    _hives, interests, skills = listing(bee.id)
     points = union_all(
         select(OpportunityTerm.opportunity_id.label("id"), literal(SKILL_POINTS).label("points")).where(
-            OpportunityTerm.kind == "skill", OpportunityTerm.key.in_(_bee_skills(bee.id))
+            OpportunityTerm.kind == "skill", OpportunityTerm.key.in_(skills)
         ),
         select(OpportunityTerm.opportunity_id, literal(INTEREST_POINTS)).where(
-            OpportunityTerm.kind == "topic", OpportunityTerm.key.in_(_bee_interests(bee.id))
+            OpportunityTerm.kind == "topic", OpportunityTerm.key.in_(interests)
         ),
         select(Opportunity.id, literal(HIVE_POINTS))
         .join(Post, Post.id == Opportunity.post_id)
@@ -89,13 +81,14 @@ def explain(bee: Bee, suited: list[Suited]) -> None:
     by_id = {item.opportunity.id: item for item in suited}
     if not by_id:
         return
+    _hives, interests, skills = listing(bee.id)
     terms = db.session.execute(
         select(OpportunityTerm.opportunity_id, OpportunityTerm.kind, OpportunityTerm.name)
         .where(
             OpportunityTerm.opportunity_id.in_(by_id),
             (
-                (OpportunityTerm.kind == "skill") & OpportunityTerm.key.in_(_bee_skills(bee.id))
-                | (OpportunityTerm.kind == "topic") & OpportunityTerm.key.in_(_bee_interests(bee.id))
+                (OpportunityTerm.kind == "skill") & OpportunityTerm.key.in_(skills)
+                | (OpportunityTerm.kind == "topic") & OpportunityTerm.key.in_(interests)
             ),
         )
         .order_by(OpportunityTerm.place)

@@ -65,7 +65,7 @@ def send(bee: Bee, opportunity_id: int, draft: PitchData) -> Pitch:
     bee_id, poster_id = bee.id, opportunity.poster_id
     try:
         with write_transaction():
-            (bee, _poster) = _live(bee_id, poster_id)
+            (bee, _poster) = lock_live_bees(bee_id, poster_id)
             lock_rows(Opportunity, [opportunity_id])
             opportunity = db.session.get(Opportunity, opportunity_id, populate_existing=True)
             if opportunity is None:
@@ -142,12 +142,6 @@ def _own_samples(bee_id: int, sample_ids: tuple[int, ...]) -> list[WorkSample]:
     return own
 
 
-def _live(*bee_ids: int) -> list[Bee]:
-    """Lock both sides' rows (bees first, in id order) and read them afresh: an account deleted
-    meanwhile is not found, and nothing lands on its emptied row."""
-    return lock_live_bees(*bee_ids)
-
-
 def answer_for(reader: Bee, pitch_id: int) -> Pitch:
     """An answer its bee or the opportunity's poster reads; to anyone else it does not exist."""
     pitch = db.session.get(Pitch, pitch_id) if 0 < pitch_id <= MAX_ID else None
@@ -171,7 +165,7 @@ def move(poster: Bee, pitch_id: int, target: str) -> Pitch:
     )
     poster_id, bee_id = poster.id, pitch.bee_id
     with write_transaction():
-        _live(poster_id, bee_id)
+        lock_live_bees(poster_id, bee_id)
         pitch = _locked(pitch_id)
         if pitch.state == target:
             return pitch
@@ -201,7 +195,7 @@ def withdraw(bee: Bee, pitch_id: int) -> Pitch:
     pitch = withdrawable(bee, pitch_id)
     bee_id, poster_id = bee.id, pitch.opportunity.poster_id
     with write_transaction():
-        _live(bee_id, poster_id)
+        lock_live_bees(bee_id, poster_id)
         pitch = _locked(pitch_id)
         if not PitchState.can_move(pitch.state, PitchState.WITHDRAWN):
             raise Conflict(_("Only an answer still waiting can be withdrawn."))

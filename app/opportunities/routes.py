@@ -95,6 +95,7 @@ def show(opportunity_id: int):
     opportunity = services.opportunity_for(current_user, opportunity_id)
     manages = policy.can_manage_opportunity(current_user, opportunity)
     answer = pitches.answer_of(current_user, opportunity.id)
+    is_open = opportunity.is_open_on(services.today())
     return render_template(
         "opportunities/show.html",
         opportunity=opportunity,
@@ -106,10 +107,10 @@ def show(opportunity_id: int):
         and policy.can_answer(
             current_user,
             opportunity,
-            open_now=opportunity.is_open_on(services.today()),
+            open_now=is_open,
             blocked=False,  # opportunity_for found none
         ),
-        is_open=opportunity.is_open_on(services.today()),
+        is_open=is_open,
         announcement=services.announcement_of(opportunity),
     )
 

@@ -271,8 +271,7 @@ def opportunity_for(viewer: Bee | None, opportunity_id: int) -> Opportunity:
     opportunity = db.session.get(Opportunity, opportunity_id) if 0 < opportunity_id <= MAX_ID else None
     if (
         opportunity is None
-        or opportunity.poster.is_deleted
-        or opportunity.poster.is_suspended
+        or not opportunity.poster.is_active
         or (
             viewer is not None
             and viewer.id != opportunity.poster_id

@@ -47,7 +47,7 @@ from app.hives.models import Hive, Membership, MembershipState, Report, Role
 from app.hives.services import move_membership
 from app.messages.models import Conversation, Message, Participant
 from app.notifications.models import Notice, NoticeOptOut
-from app.notifications.services import move_badge
+from app.notifications.services import drop_notices, move_badge
 from app.opportunities.models import Opportunity, Pitch
 from app.posts import delivery
 from app.posts.comments import erase_comment
@@ -150,7 +150,7 @@ def delete_account(bee: Bee, typed_handle: str, authenticated_at: float | None) 
         _end_memberships(bee_id)
         _erase_writing(bee_id)
         _take_back_marks(bee_id)
-        _drop_notices(or_(Notice.bee_id == bee_id, Notice.actor_id == bee_id))
+        drop_notices(or_(Notice.bee_id == bee_id, Notice.actor_id == bee_id))
         _drop_conversations(bee_id)
         _drop_controls(bee_id)
         _drop_talent(bee_id)
@@ -268,18 +268,6 @@ def _take_back_marks(bee_id: int) -> None:
         take_back(db.session.get(Post, mark.post_id, populate_existing=True), mark)
 
 
-def _drop_notices(condition) -> None:
-    """Delete the notices matching ``condition``, taking the unread ones off their badges."""
-    unread = db.session.execute(
-        select(Notice.bee_id, func.count(Notice.id))
-        .where(condition, Notice.read_at.is_(None))
-        .group_by(Notice.bee_id)
-    ).all()
-    db.session.execute(delete(Notice).where(condition).execution_options(synchronize_session=False))
-    for recipient_id, count in unread:
-        move_badge(recipient_id, Bee.unread_notices, -count)
-
-
 def _drop_conversations(bee_id: int) -> None:
     """Delete the bee's conversations for both bees; the other's unread ones leave their badge."""
     theirs = db.session.execute(
@@ -325,8 +313,8 @@ def _drop_talent(bee_id: int) -> None:
     and each opportunity they answered counts one answer fewer."""
     mine = select(Opportunity.id).where(Opportunity.poster_id == bee_id)
     sent = select(Pitch.id).where(Pitch.bee_id == bee_id)
-    _drop_notices(or_(Notice.opportunity_id.in_(mine), Notice.pitch_id.in_(sent)))
-    answered = list(db.session.scalars(select(Pitch.opportunity_id).where(Pitch.bee_id == bee_id)))
+    drop_notices(or_(Notice.opportunity_id.in_(mine), Notice.pitch_id.in_(sent)))
+    answered = select(Pitch.opportunity_id).where(Pitch.bee_id == bee_id)  # once each: one answer per bee
     for statement in (
         update(Opportunity)
         .where(Opportunity.id.in_(answered))

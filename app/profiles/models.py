@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    or_,
     select,
     text,
     union,
@@ -177,6 +178,12 @@ class HiveMute(db.Model):
     bee_id: Mapped[int] = mapped_column(ForeignKey("bees.id", ondelete="CASCADE"), primary_key=True)
     hive_id: Mapped[int] = mapped_column(ForeignKey("hives.id", ondelete="CASCADE"), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def gone_bee_ids():
+    """Select the ids of the bees who are gone (deleted or suspended): a few, read from the
+    partial index ix_bees_gone."""
+    return select(Bee.id).where(or_(Bee.deleted_at.is_not(None), Bee.suspended_at.is_not(None)))
 
 
 def blocked_either_way(bee_id):

@@ -29,7 +29,7 @@ from app.errors import NotFound, ValidationError
 from app.extensions import db
 from app.hives.models import Hive, HiveTag, Membership, MembershipState
 from app.profiles.data import tag_key
-from app.profiles.models import Bee, ProfileTag, Skill
+from app.profiles.models import Bee, ProfileTag, Skill, gone_bee_ids
 from app.talent import neighbours, ranking
 from app.talent.models import SUGGESTION_KINDS, DismissedSuggestion
 from app.talent.ranking import (  # noqa: F401 (the points, named here as the docstring does)
@@ -198,7 +198,7 @@ def _peers(my_id: int, interests: list[str]):
         ProfileTag.kind.in_(INTERESTS),
         ProfileTag.key.in_(interests),
         ProfileTag.bee_id != my_id,
-        ProfileTag.bee_id.not_in(ranking.gone()),
+        ProfileTag.bee_id.not_in(gone_bee_ids()),
     )
 
 
@@ -207,7 +207,7 @@ def _peer_members(my_id: int, interests: list[str]) -> list:
     return [
         Membership.state == MembershipState.ACTIVE,
         Membership.bee_id != my_id,
-        Membership.bee_id.not_in(ranking.gone()),
+        Membership.bee_id.not_in(gone_bee_ids()),
         exists().where(
             ProfileTag.bee_id == Membership.bee_id,
             ProfileTag.kind.in_(INTERESTS),

@@ -35,7 +35,7 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from flask import current_app
-from sqlalchemy import delete, exists, func, or_, select
+from sqlalchemy import delete, exists, func, or_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -178,9 +178,7 @@ def _enter_theirs(bee_id: int, rows: list[tuple[int, int]]) -> int:
     db.session.execute(
         _upsert([{"bee_id": other, "other_id": bee_id, "strength": strengths[other]} for other in entered])
     )
-    for other, _complete, count, _weakest in theirs:
-        if other in entered and count >= KEPT:
-            _trim(other)
+    _trim([other for other, _complete, count, _weakest in theirs if other in entered and count >= KEPT])
     return len(entered)
 
 
@@ -199,20 +197,28 @@ def _not_suggested_to(bee_id: int, others: list[int]):
     )
 
 
-def _trim(bee_id: int) -> None:
-    """Keep the :data:`KEPT` strongest of the bee's list (ties: who joined first)."""
-    beyond = (
-        select(Neighbour.other_id)
-        .where(Neighbour.bee_id == bee_id)
-        .order_by(Neighbour.strength.desc(), Neighbour.other_id)
-        .offset(KEPT)
+def _trim(bee_ids: list[int]) -> None:
+    """Keep the :data:`KEPT` strongest of each of these lists (ties: who joined first): three
+    statements however many lists grew."""
+    if not bee_ids:
+        return
+    place = func.row_number().over(
+        partition_by=Neighbour.bee_id, order_by=(Neighbour.strength.desc(), Neighbour.other_id)
     )
-    weakest = list(db.session.scalars(beyond))
-    if weakest:
+    placed = (
+        select(Neighbour.bee_id, Neighbour.other_id, place.label("place"))
+        .where(Neighbour.bee_id.in_(bee_ids))
+        .subquery()
+    )
+    beyond = db.session.execute(select(placed.c.bee_id, placed.c.other_id).where(placed.c.place > KEPT)).all()
+    if beyond:
+        pairs = [tuple(row) for row in beyond]
+        db.session.execute(delete(Neighbour).where(tuple_(Neighbour.bee_id, Neighbour.other_id).in_(pairs)))
         db.session.execute(
-            delete(Neighbour).where(Neighbour.bee_id == bee_id, Neighbour.other_id.in_(weakest))
+            update(NeighbourList)
+            .where(NeighbourList.bee_id.in_({bee_id for bee_id, _other in pairs}))
+            .values(complete=False)
         )
-        db.session.get(NeighbourList, bee_id).complete = False
 
 
 @dataclass

@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import NamedTuple
 
-from sqlalchemy import and_, case, exists, func, literal, or_, select, union_all
+from sqlalchemy import and_, case, exists, func, literal, select, union_all
 from sqlalchemy.orm import aliased
 
 from app.extensions import db
 from app.hives.models import Membership, MembershipState
-from app.profiles.models import Bee, Follow, ProfileTag, Skill, blocked_either_way
+from app.profiles.models import Follow, ProfileTag, Skill, blocked_either_way, gone_bee_ids
 from app.talent.models import DismissedSuggestion
 
 HIVE_POINTS, INTEREST_POINTS, SKILL_POINTS, TOPIC_POINTS = 1, 2, 2, 3
@@ -55,11 +55,6 @@ def listed(bee_id: int) -> Listed:
     )
 
 
-def gone():
-    """The ids of the bees who are gone (deleted or suspended): a few, read from ix_bees_gone."""
-    return select(Bee.id).where(or_(Bee.deleted_at.is_not(None), Bee.suspended_at.is_not(None)))
-
-
 def dismissed(bee_id: int, kind: str):
     """The ids of the bees or hives (``kind``) I set aside."""
     return select(DismissedSuggestion.target_id).where(
@@ -73,7 +68,7 @@ def never(bee_id: int) -> set[int]:
     of the tens of thousands of postings against these lists cost more than the sum."""
     found = {bee_id}
     for excluded in (
-        gone(),
+        gone_bee_ids(),
         select(Follow.followee_id).where(Follow.follower_id == bee_id),
         blocked_either_way(bee_id),
         dismissed(bee_id, "bee"),

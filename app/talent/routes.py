@@ -21,9 +21,7 @@ bp = Blueprint("talent", __name__)
 @login_required
 def talent():
     """Search bees by skills, interests, hives and words; see why each one matched."""
-    policy.require(
-        policy.can_search_talent(current_user), _("Only recruiter and editor accounts search talent.")
-    )
+    search.require_seeker(current_user)
     form = TalentSearchForm(request.args)
     query = form.query()
     page, status = None, 200

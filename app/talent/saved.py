@@ -26,14 +26,14 @@ from app.errors import NotFound, PermissionDenied, ValidationError
 from app.extensions import db
 from app.i18n import ngettext
 from app.notifications.models import Kind, Notice
-from app.notifications.services import lock_recipients, move_badge, notify
+from app.notifications.services import drop_notices, lock_recipients, notify
 from app.profiles.data import text
 from app.profiles.forms import split_tags
 from app.profiles.models import Bee, utcnow
 from app.profiles.services import lock_live_bees
 from app.talent.forms import TalentSearchForm
 from app.talent.models import SAVED_NAME_MAX, SAVED_QUERY_MAX, SavedSearch, SavedSearchMatch
-from app.talent.search import TalentQuery, check_query, matching_ids
+from app.talent.search import TalentQuery, check_query, matching_ids, require_seeker
 from app.text import squash
 
 SAVED_MAX = 20  # saved searches per bee
@@ -64,12 +64,12 @@ class CheckTotals:
 def save_search(bee: Bee, name: str, query_string: str) -> SavedSearch:
     """Keep the talent search ``query_string`` under ``name``; the bees it matches now are
     known already, so only those who match later are news."""
-    _require_seeker(bee)
+    require_seeker(bee)
     name = text(name, "name", SAVED_NAME_MAX, required=_("Give this search a name."))
     query_string, query = _canonical(query_string, bee)
     with write_transaction():
         (bee,) = lock_live_bees(bee)
-        _require_seeker(bee)
+        require_seeker(bee)
         held = db.session.scalar(select(func.count()).where(SavedSearch.bee_id == bee.id))
         if held >= SAVED_MAX:
             raise ValidationError(
@@ -134,7 +134,7 @@ def _check_one(saved_id: int, owner_id: int) -> tuple[int, bool] | None:
 def saved_searches(bee: Bee) -> list[Listing]:
     """A bee's saved searches, newest first, each with what it asks and how many bees it
     found since they last opened it."""
-    _require_seeker(bee)
+    require_seeker(bee)
     new = (
         select(func.count())
         .where(
@@ -151,7 +151,7 @@ def saved_searches(bee: Bee) -> list[Listing]:
 
 def open_saved(bee: Bee, saved_id: int) -> str:
     """Mark one of my saved searches seen now, and return its query string to run it."""
-    _require_seeker(bee)
+    require_seeker(bee)
     with write_transaction():
         saved = _own(bee, saved_id)
         saved.seen_at = utcnow()
@@ -160,25 +160,19 @@ def open_saved(bee: Bee, saved_id: int) -> str:
 
 def saved_search_of(bee: Bee, saved_id: int) -> SavedSearch:
     """One of my saved searches (someone else's is not found)."""
-    _require_seeker(bee)
+    require_seeker(bee)
     return _own(bee, saved_id)
 
 
 def delete_saved(bee: Bee, saved_id: int) -> None:
     """Forget one of my saved searches, with the bees it matched and its notices (the unread
     ones off my badge)."""
-    _require_seeker(bee)
+    require_seeker(bee)
     with write_transaction():
         lock_recipients(bee.id)
         saved = _own(bee, saved_id)
-        unread = delete(Notice).where(Notice.saved_search_id == saved.id, Notice.read_at.is_(None))
-        gone = db.session.execute(unread.execution_options(preserve_rowcount=True)).rowcount
-        move_badge(bee.id, Bee.unread_notices, -gone)
+        drop_notices(Notice.saved_search_id == saved.id)
         db.session.execute(delete(SavedSearch).where(SavedSearch.id == saved.id))
-
-
-def _require_seeker(bee: Bee) -> None:
-    policy.require(policy.can_search_talent(bee), _("Only recruiter and editor accounts search talent."))
 
 
 def _own(bee: Bee, saved_id: int) -> SavedSearch:

@@ -33,7 +33,7 @@ from app.errors import ValidationError
 from app.extensions import db
 from app.hives.models import Hive, Membership, MembershipState, active_hive_ids
 from app.profiles.data import location_key, skill_key, tag_key
-from app.profiles.models import Bee, ProfileTag, Skill, blocked_either_way
+from app.profiles.models import Bee, ProfileTag, Skill, blocked_either_way, gone_bee_ids
 from app.search import index as search
 from app.text import squash
 
@@ -104,6 +104,11 @@ def check_query(query: TalentQuery, searcher: Bee) -> TalentQuery:
     return query
 
 
+def require_seeker(bee: Bee) -> None:
+    """Talent search, and all that goes with it, is for recruiter and editor accounts."""
+    policy.require(policy.can_search_talent(bee), _("Only recruiter and editor accounts search talent."))
+
+
 def search_talent(searcher: Bee, query: TalentQuery, after: str | None = None) -> TalentPage:
     """One page of the bees matching ``query``, strongest first, each with its reasons.
 
@@ -111,7 +116,7 @@ def search_talent(searcher: Bee, query: TalentQuery, after: str | None = None) -
     skill has tens of thousands of holders, and reading each one's whole row to sort them and
     keep 21 is what made the search slow (bench/results/2026-11-24-talent-diagnosis.md).
     """
-    policy.require(policy.can_search_talent(searcher), _("Only recruiter and editor accounts search talent."))
+    require_seeker(searcher)
     query = check_query(query, searcher)
     cursor = _parse_after(after)
     asked = _asked(searcher, query)
@@ -202,8 +207,7 @@ def _ranked(searcher: Bee, query: TalentQuery, asked: _Asked):
     bee_id = scored.c.bee_id
     ranked = select(bee_id, scored.c.strength).where(bee_id != searcher.id, bee_id.not_in(blocked))
     if not filters:
-        gone = select(Bee.id).where(or_(Bee.deleted_at.is_not(None), Bee.suspended_at.is_not(None)))
-        return ranked.where(bee_id.not_in(gone))
+        return ranked.where(bee_id.not_in(gone_bee_ids()))
     if db.session.get_bind().dialect.name == "postgresql":
         live = select(Bee.id).where(Bee.deleted_at.is_(None), Bee.suspended_at.is_(None), *filters)
         return ranked.where(bee_id.in_(live.offset(0)))
